@@ -21,6 +21,8 @@ struct ExperimentSegment {
     QString id;
     QString layout;                    // layout spec, e.g. "counter:i; values:d[4]"
     QMap<QString, QStringList> init;   // field -> element values as text
+    bool external = false;             // made by a worker of the experiment (e.g. a Python script),
+                                       // not by the runner; the runner still picks its name
 };
 
 struct ExperimentSyncObject {
@@ -46,6 +48,9 @@ struct ExperimentPhase {
     LocalizedText title;
     LocalizedText narrative;
     QVector<ExperimentWorker> workers;
+    // For stepped workers run without a student: the order in which their steps are released
+    // ("a", "b", "a", ... by worker id, "id#2" for one copy). Stops left after it run round robin.
+    QStringList schedule;
 };
 
 // A checked claim about the final state: a field element, a sync object's counter, or a number a

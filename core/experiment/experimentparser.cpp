@@ -10,6 +10,8 @@
 #include <QRegularExpression>
 #include <QSet>
 
+#include <algorithm>
+
 namespace ShmScope {
 
 namespace {
@@ -186,7 +188,8 @@ bool Parser::readSegment(const QJsonValue &value, const QString &place, Experime
     if (!value.isObject())
         return fail(place, QStringLiteral("expected an object, found %1").arg(typeName(value)));
     const QJsonObject object = value.toObject();
-    if (!checkKeys(object, place, {QStringLiteral("id"), QStringLiteral("layout"), QStringLiteral("init")}))
+    if (!checkKeys(object, place,
+                   {QStringLiteral("id"), QStringLiteral("layout"), QStringLiteral("init"), QStringLiteral("external")}))
         return false;
     QSet<QString> seen;
     for (const ExperimentSegment &existing : experiment.segments)
@@ -195,6 +198,10 @@ bool Parser::readSegment(const QJsonValue &value, const QString &place, Experime
     if (!readId(object, place, &seen, &segment.id)
         || !readString(object, QStringLiteral("layout"), place, &segment.layout, true))
         return false;
+    const QJsonValue external = object.value(QLatin1String("external"));
+    if (!external.isUndefined() && !external.isBool())
+        return fail(place + QStringLiteral(".external"), QStringLiteral("expected true or false"));
+    segment.external = external.toBool();
     LayoutError layoutError;
     const std::optional<Layout> layout = Layout::parse(segment.layout, &layoutError);
     if (!layout)
@@ -266,10 +273,16 @@ bool Parser::readSync(const QJsonValue &value, const QString &place, Experiment 
 
 bool Parser::checkPlaceholders(const QString &text, const QString &place, const Experiment &experiment)
 {
-    static const QRegularExpression placeholder(QStringLiteral("\\{(segment|sync|layout):([^}]*)\\}"));
+    static const QRegularExpression placeholder(QStringLiteral("\\{(segment|sync|layout|file):([^}]*)\\}"));
     auto it = placeholder.globalMatch(text);
     while (it.hasNext()) {
         const QRegularExpressionMatch match = it.next();
+        if (match.captured(1) == QLatin1String("file")) {
+            if (match.captured(2).contains(QLatin1String("..")) || match.captured(2).startsWith(QLatin1Char('/')))
+                return fail(place, QStringLiteral("%1: a bundled file is named relative to the experiments folder")
+                                       .arg(match.captured(0)));
+            continue;
+        }
         const bool isSync = match.captured(1) == QLatin1String("sync");
         const QString id = match.captured(2);
         if (isSync ? !experiment.syncObject(id) : !experiment.segment(id))
@@ -371,6 +384,9 @@ bool Parser::readPhase(const QJsonObject &object, const QString &place, const Ex
         || !readText(object.value(QLatin1String("narrative")), place + QStringLiteral(".narrative"),
                      &phase->narrative, false))
         return false;
+    const QJsonValue schedule = object.value(QLatin1String("schedule"));
+    if (!schedule.isUndefined() && !schedule.isArray())
+        return fail(place + QStringLiteral(".schedule"), QStringLiteral("expected an array of worker ids"));
     const QJsonValue workers = object.value(QLatin1String("workers"));
     if (!workers.isArray())
         return fail(place + QStringLiteral(".workers"),
@@ -381,6 +397,21 @@ bool Parser::readPhase(const QJsonObject &object, const QString &place, const Ex
         if (!readWorker(array.at(i), place + QStringLiteral(".workers[%1]").arg(i), experiment, &worker))
             return false;
         phase->workers.append(worker);
+    }
+    const QJsonArray order = schedule.toArray();
+    for (int i = 0; i < order.size(); ++i) {
+        const QString entryPlace = place + QStringLiteral(".schedule[%1]").arg(i);
+        const QString entry = order.at(i).toString();
+        const QString workerId = entry.section(QLatin1Char('#'), 0, 0);
+        bool copyOk = true;
+        const int copy = entry.contains(QLatin1Char('#')) ? entry.section(QLatin1Char('#'), 1).toInt(&copyOk) : 0;
+        const auto named = std::find_if(phase->workers.cbegin(), phase->workers.cend(),
+                                        [&](const ExperimentWorker &w) { return w.id == workerId; });
+        if (named == phase->workers.cend() || !named->step)
+            return fail(entryPlace, QStringLiteral("%1 is no stepped worker of this phase").arg(quoted(entry)));
+        if (!copyOk || copy < 0 || copy >= named->copies)
+            return fail(entryPlace, QStringLiteral("%1: copy number out of range").arg(quoted(entry)));
+        phase->schedule.append(entry);
     }
     return true;
 }
@@ -473,7 +504,8 @@ std::optional<Experiment> Parser::parse(const QJsonObject &root)
                    {QStringLiteral("schema"), QStringLiteral("id"), QStringLiteral("number"), QStringLiteral("title"),
                     QStringLiteral("lesson"), QStringLiteral("narrative"), QStringLiteral("predict"),
                     QStringLiteral("timeout_ms"), QStringLiteral("segments"), QStringLiteral("sync"),
-                    QStringLiteral("workers"), QStringLiteral("phases"), QStringLiteral("expect")}))
+                    QStringLiteral("workers"), QStringLiteral("phases"), QStringLiteral("expect"),
+                    QStringLiteral("schedule")}))
         return std::nullopt;
     const QJsonValue schema = root.value(QLatin1String("schema"));
     if (schema.toInt(-1) != 1)
@@ -525,7 +557,8 @@ std::optional<Experiment> Parser::parse(const QJsonObject &root)
                    if (!v.isObject())
                        return fail(p, QStringLiteral("expected an object, found %1").arg(typeName(v)));
                    if (!checkKeys(v.toObject(), p,
-                                  {QStringLiteral("title"), QStringLiteral("narrative"), QStringLiteral("workers")}))
+                                  {QStringLiteral("title"), QStringLiteral("narrative"), QStringLiteral("workers"),
+                                   QStringLiteral("schedule")}))
                        return false;
                    ExperimentPhase phase;
                    if (!readPhase(v.toObject(), p, experiment, &phase))

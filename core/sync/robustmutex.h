@@ -1,0 +1,58 @@
+#pragma once
+
+#include <QString>
+#include <pthread.h>
+#include <sys/types.h>
+#include <time.h>
+
+namespace ShmScope {
+
+// Small helpers over process-shared pthread objects that live in shared memory. Internal to core.
+
+qint64 monotonicNowNs(); // CLOCK_MONOTONIC: one clock for every process on the machine
+
+// getpid()/gettid() are system calls since glibc 2.25; these cache them per thread and refresh
+// after fork() (pthread_atfork), so hot paths stay cheap and children report their own ids.
+pid_t currentPid();
+pid_t currentTid();
+
+// True when pid names a live process (kill(pid, 0) != ESRCH). Zombies count as dead.
+bool processIsAlive(pid_t pid);
+
+// A point in CLOCK_MONOTONIC time to give up at; timeoutMs < 0 means never.
+class Deadline {
+public:
+    static Deadline afterMs(qint64 timeoutMs);
+    bool isInfinite() const { return m_infinite; }
+    bool hasPassed() const;
+    qint64 remainingMs() const; // -1 when infinite
+    const timespec &when() const { return m_when; }
+
+private:
+    bool m_infinite = true;
+    timespec m_when{};
+};
+
+// Robust (PTHREAD_MUTEX_ROBUST), process-shared mutex; condition on CLOCK_MONOTONIC, process-shared.
+// Return 0 or an errno with a one-line reason.
+int initRobustMutex(pthread_mutex_t *mutex);
+int initSharedCondition(pthread_cond_t *condition);
+
+enum class LockStatus {
+    Locked,
+    RecoveredFromDeadOwner, // EOWNERDEAD: it is ours now and already made consistent
+    TimedOut,
+    Failed                  // errno in *errorNumber
+};
+
+// Takes the mutex by the deadline. On EOWNERDEAD calls pthread_mutex_consistent() at once, so
+// the caller only has to repair its own data and count the recovery.
+LockStatus lockRobustMutex(pthread_mutex_t *mutex, const Deadline &deadline, int *errorNumber = nullptr);
+LockStatus tryLockRobustMutex(pthread_mutex_t *mutex, int *errorNumber = nullptr);
+// pthread_cond_timedwait with the same EOWNERDEAD handling when it takes the mutex back.
+LockStatus waitCondition(pthread_cond_t *condition, pthread_mutex_t *mutex, const Deadline &deadline,
+                         int *errorNumber = nullptr);
+
+QString errnoText(int errorNumber); // strerror, thread-safe
+
+} // namespace ShmScope

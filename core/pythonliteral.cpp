@@ -268,7 +268,7 @@ QString strRepr(char32_t codePoint)
             body = codePoint <= 0xFFFF ? QStringLiteral("\\u") + hexDigits(codePoint, 4)
                                        : QStringLiteral("\\U") + hexDigits(codePoint, 8);
         else
-            body = QString::fromUcs4(&codePoint, 1);
+            body = characterString(codePoint);
     }
     return QLatin1Char('\'') + body + QLatin1Char('\'');
 }
@@ -287,6 +287,23 @@ QString bytesRepr(uchar byte)
                                            : QStringLiteral("\\x") + hexDigits(byte, 2);
     }
     return QStringLiteral("b'") + body + QLatin1Char('\'');
+}
+
+QString characterString(char32_t codePoint)
+{
+    if (codePoint < 0x10000)
+        return QString(QChar(char16_t(codePoint)));
+    const QChar pair[2] = {QChar::highSurrogate(codePoint), QChar::lowSurrogate(codePoint)};
+    return QString(pair, 2);
+}
+
+char32_t firstCodePoint(const QString &text)
+{
+    if (text.isEmpty())
+        return 0;
+    if (text.size() >= 2 && text[0].isHighSurrogate() && text[1].isLowSurrogate())
+        return QChar::surrogateToUcs4(text[0], text[1]);
+    return text[0].unicode();
 }
 
 } // namespace ShmScope::PythonLiteral

@@ -39,4 +39,9 @@ QString floatRepr(double value);
 QString strRepr(char32_t codePoint);
 QString bytesRepr(uchar byte);
 
+// One code point as a QString and back. Unlike QString::fromUcs4()/toUcs4() these keep a lone
+// surrogate (Python's str may hold '\ud800') instead of turning it into U+FFFD.
+QString characterString(char32_t codePoint);
+char32_t firstCodePoint(const QString &text); // 0 for an empty text
+
 } // namespace ShmScope::PythonLiteral

@@ -172,10 +172,9 @@ EncodeResult storeCharacter(const TypeCode &type, qint64 codePoint, const QStrin
                        + QStringLiteral(" holds one code point (Python: TypeError: one character unicode "
                                         "string expected)"));
     writeLittleEndian(quint64(codePoint), type.size, out);
-    const char32_t ucs4 = char32_t(codePoint);
     EncodeResult result;
     result.ok = true;
-    result.stored = QString::fromUcs4(&ucs4, 1);
+    result.stored = PythonLiteral::characterString(char32_t(codePoint));
     return result;
 }
 
@@ -248,7 +247,7 @@ QVariant decodeValue(const TypeCode &type, const uchar *littleEndianBytes)
     case ValueKind::WideChar: {
         // Beyond U+10FFFF Python's read raises ValueError; we show U+FFFD instead of failing.
         const char32_t codePoint = bits <= 0x10FFFF ? char32_t(bits) : char32_t(QChar::ReplacementCharacter);
-        return QString::fromUcs4(&codePoint, 1);
+        return PythonLiteral::characterString(codePoint);
     }
     case ValueKind::Bool:
         return bits != 0; // struct '?' and ctypes c_bool read any non-zero byte as True
@@ -386,10 +385,8 @@ QString formatValue(const TypeCode &type, const QVariant &value)
         const QString text = value.toString();
         return PythonLiteral::bytesRepr(text.isEmpty() ? 0 : uchar(text[0].unicode()));
     }
-    case ValueKind::WideChar: {
-        const QList<uint> codePoints = value.toString().toUcs4();
-        return PythonLiteral::strRepr(codePoints.isEmpty() ? 0 : char32_t(codePoints.first()));
-    }
+    case ValueKind::WideChar:
+        return PythonLiteral::strRepr(PythonLiteral::firstCodePoint(value.toString()));
     }
     return value.toString();
 }

@@ -10,7 +10,7 @@ namespace ShmScope {
 // One process's mapping of a block, read from /proc/PID/maps.
 struct ProcessMapping {
     pid_t pid = 0;
-    QString command;     // /proc/PID/comm, or cmdline's first word
+    QString command;     // /proc/PID/comm
     quintptr start = 0;
     quintptr end = 0;
     QString permissions; // "rw-s"
@@ -27,7 +27,9 @@ struct CatalogueEntry {
     QString owner;       // user name
     QDateTime lastChange;
     quint64 inode = 0;
-    QString kind;        // "data", "python" (psm_*), "semaphore" (sem.*), or a ShmScope kind ("sync:Lock", ...)
+    // "python" (psm_*), "semaphore" (sem.*), a ShmScope object's ObjectHeader::kindName ("Lock",
+    // "OpLog", ...), else "data".
+    QString kind;
     QVector<ProcessMapping> mappings;
 };
 

@@ -16,7 +16,8 @@ struct ByteRange {
 // A copy of [offset, offset + bytes.size()) of a segment at one moment.
 struct Snapshot {
     qint64 offset = 0;
-    QByteArray bytes;
+    QByteArray bytes;          // shorter than requestedLength when the block ends inside the window
+    qint64 requestedLength = 0; // the window asked for; refreshSnapshot reads this much again
     qint64 takenNs = 0;       // CLOCK_MONOTONIC
     qint64 segmentSize = 0;   // size of the object when taken (after truncation: smaller)
     bool unlinked = false;

@@ -2,6 +2,7 @@
 
 #include <limits>
 #include <cerrno>
+#include <cstring>
 #include <chrono>
 #include <cstdio>
 #include <ctime>
@@ -269,13 +270,7 @@ BoundField BoundField::bind(const QString &segmentName, const QString &layoutSpe
     if (!layout)
         failBadArguments(QStringLiteral("bad layout '%1': %2").arg(layoutSpec, layoutError.toString()));
     bound.m_layout = std::move(*layout);
-    const QVector<LayoutField> &fields = bound.m_layout.fields();
-    for (int i = 0; i < fields.size(); ++i) {
-        if (fields.at(i).name == fieldName)
-            bound.m_fieldIndex = i;
-    }
-    if (bound.m_fieldIndex < 0)
-        failBadArguments(QStringLiteral("field '%1' is not in the layout '%2'").arg(fieldName, layoutSpec));
+    bound.selectField(fieldName, layoutSpec);
 
     SegmentError segmentError;
     std::unique_ptr<Segment> segment = Segment::attach(segmentName, &segmentError);
@@ -288,14 +283,38 @@ BoundField BoundField::bind(const QString &segmentName, const QString &layoutSpe
     }
     bound.m_segment = std::move(segment);
     bound.m_segmentName = bound.m_segment->name();
-    const LayoutField &field = bound.field();
-    if (field.end() > bound.m_segment->size())
-        failBadArguments(QStringLiteral("field '%1' ends at byte %2, past the end of segment '%3' (%4 bytes)")
-                             .arg(fieldName)
-                             .arg(field.end())
-                             .arg(bound.m_segmentName)
-                             .arg(bound.m_segment->size()));
+    bound.checkFits();
     return bound;
+}
+
+BoundField BoundField::sibling(const QString &fieldName) const
+{
+    BoundField bound = *this;
+    bound.selectField(fieldName, m_layout.toSpec());
+    bound.checkFits();
+    return bound;
+}
+
+void BoundField::selectField(const QString &fieldName, const QString &layoutSpec)
+{
+    m_fieldIndex = -1;
+    const QVector<LayoutField> &fields = m_layout.fields();
+    for (int i = 0; i < fields.size(); ++i) {
+        if (fields.at(i).name == fieldName)
+            m_fieldIndex = i;
+    }
+    if (m_fieldIndex < 0)
+        failBadArguments(QStringLiteral("field '%1' is not in the layout '%2'").arg(fieldName, layoutSpec));
+}
+
+void BoundField::checkFits() const
+{
+    if (field().end() > m_segment->size())
+        failBadArguments(QStringLiteral("field '%1' ends at byte %2, past the end of segment '%3' (%4 bytes)")
+                             .arg(field().name)
+                             .arg(field().end())
+                             .arg(m_segmentName)
+                             .arg(m_segment->size()));
 }
 
 uchar *BoundField::address(int index) const { return m_segment->data() + offset(index); }
@@ -378,6 +397,58 @@ qint64 IntegerCell::exchange(qint64 value)
     default:
         return qint64(__atomic_exchange_n(reinterpret_cast<quint64 *>(m_address), quint64(value), __ATOMIC_RELAXED));
     }
+}
+
+void exchangeElement(uchar *address, int size, const uchar *bytes, uchar *old)
+{
+    // x86-64 and every Linux target we build for are little-endian, like the layout's bytes.
+    switch (size) {
+    case 1: {
+        const quint8 value = bytes[0];
+        old[0] = __atomic_exchange_n(address, value, __ATOMIC_RELAXED);
+        break;
+    }
+    case 2: {
+        quint16 value, previous;
+        std::memcpy(&value, bytes, 2);
+        previous = __atomic_exchange_n(reinterpret_cast<quint16 *>(address), value, __ATOMIC_RELAXED);
+        std::memcpy(old, &previous, 2);
+        break;
+    }
+    case 4: {
+        quint32 value, previous;
+        std::memcpy(&value, bytes, 4);
+        previous = __atomic_exchange_n(reinterpret_cast<quint32 *>(address), value, __ATOMIC_RELAXED);
+        std::memcpy(old, &previous, 4);
+        break;
+    }
+    default: {
+        quint64 value, previous;
+        std::memcpy(&value, bytes, 8);
+        previous = __atomic_exchange_n(reinterpret_cast<quint64 *>(address), value, __ATOMIC_RELAXED);
+        std::memcpy(old, &previous, 8);
+        break;
+    }
+    }
+}
+
+OpValue opValueOf(const TypeCode &type, const uchar *littleEndianBytes)
+{
+    const QVariant value = decodeValue(type, littleEndianBytes);
+    switch (type.kind) {
+    case ValueKind::Float:
+        return OpValue::ofDouble(value.toDouble());
+    case ValueKind::SignedInt:
+    case ValueKind::Bool:
+        return OpValue::ofInt(value.toLongLong());
+    case ValueKind::UnsignedInt:
+        return OpValue::ofInt(qint64(value.toULongLong()));
+    case ValueKind::Byte:
+    case ValueKind::WideChar:
+        break;
+    }
+    const QString text = value.toString(); // c and u decode to one character: log its code
+    return OpValue::ofInt(text.isEmpty() ? 0 : qint64(text.toUcs4().value(0)));
 }
 
 } // namespace ShmScope::Worker

@@ -4,6 +4,7 @@
 // the progress line printed at a steady rate, and a data field bound by segment + layout + name.
 
 #include "layout.h"
+#include "oplog.h"
 #include "segment.h"
 
 #include <QCommandLineParser>
@@ -135,6 +136,9 @@ void printLine(const QString &line); // stdout, flushed: parents read us line by
 class BoundField {
 public:
     static BoundField bind(const QString &segmentName, const QString &layoutSpec, const QString &fieldName);
+    // Another field of the same segment and layout, sharing this one's mapping (one mapping per
+    // process keeps `shmscope-cli who` honest).
+    BoundField sibling(const QString &fieldName) const;
 
     const LayoutField &field() const { return m_layout.fields().at(m_fieldIndex); }
     const TypeCode &type() const { return *field().type; }
@@ -148,6 +152,9 @@ public:
     void requireInteger(const QString &purpose) const;
 
 private:
+    void selectField(const QString &fieldName, const QString &layoutSpec);
+    void checkFits() const;
+
     std::shared_ptr<Segment> m_segment;
     Layout m_layout;
     int m_fieldIndex = -1;
@@ -171,5 +178,12 @@ private:
     int m_size = 0;
     bool m_signed = true;
 };
+
+// Stores size (1, 2, 4 or 8) little-endian bytes as one atomic store, so an observer polling the
+// segment never sees half an element; returns the bytes it replaced (for the op log) in old.
+void exchangeElement(uchar *address, int size, const uchar *bytes, uchar *old);
+
+// An element's value for the op log: floats as doubles, everything else as an integer.
+OpValue opValueOf(const TypeCode &type, const uchar *littleEndianBytes);
 
 } // namespace ShmScope::Worker

@@ -1,12 +1,127 @@
 #include "sharedcondition.h"
+
+#include "../oplog.h"
+#include "ownedlock.h"
+#include "robustmutex.h"
+#include "shmregion.h"
+#include "syncshared.h"
+
 namespace ShmScope {
-std::unique_ptr<SharedCondition> SharedCondition::create(const QString &, QString *) { return nullptr; }
-std::unique_ptr<SharedCondition> SharedCondition::open(const QString &, QString *) { return nullptr; }
-SyncResult SharedCondition::acquire(qint64, QString *) { return SyncResult::Error; }
-bool SharedCondition::release(QString *) { return false; }
-bool SharedCondition::isHeldByMe() const { return false; }
-SyncResult SharedCondition::wait(qint64, QString *) { return SyncResult::Error; }
-bool SharedCondition::notify(int, QString *) { return false; }
-bool SharedCondition::notifyAll(QString *) { return false; }
-qint64 SharedCondition::nowMs() { return 0; }
+
+std::unique_ptr<SharedCondition> SharedCondition::create(const QString &name, QString *error)
+{
+    auto region = createRegion(name, SyncKind::Condition, 0, error);
+    if (!region)
+        return nullptr;
+    SyncShared *shared = sharedOf(*region);
+    return std::unique_ptr<SharedCondition>(new SharedCondition(std::move(region), shared, name));
 }
+
+std::unique_ptr<SharedCondition> SharedCondition::open(const QString &name, QString *error)
+{
+    auto region = openRegion(name, SyncKind::Condition, error);
+    if (!region)
+        return nullptr;
+    SyncShared *shared = sharedOf(*region);
+    return std::unique_ptr<SharedCondition>(new SharedCondition(std::move(region), shared, name));
+}
+
+SyncResult SharedCondition::acquire(qint64 timeoutMs, QString *error)
+{
+    const OwnedLockResult outcome = acquireOwnedLock(*m_shared, m_name, timeoutMs, Reentry::Refused);
+    if (outcome.result == SyncResult::Error)
+        setError(error, outcome.error);
+    else if (outcome.result == SyncResult::Ok)
+        record(int(OpCode::Acquire), 0, 1);
+    return outcome.result;
+}
+
+bool SharedCondition::release(QString *error)
+{
+    if (isHeldByMe())
+        record(int(OpCode::Release), 1, 0);
+    return releaseOwnedLock(*m_shared, m_name, nullptr, error);
+}
+
+bool SharedCondition::isHeldByMe() const
+{
+    return ownedByCurrentThread(*m_shared);
+}
+
+SyncResult SharedCondition::wait(qint64 timeoutMs, QString *error)
+{
+    if (!isHeldByMe()) {
+        // Python: RuntimeError: cannot wait on un-acquired lock.
+        setError(error, QStringLiteral("cannot wait on '%1': its lock is not held by this thread").arg(m_name));
+        return SyncResult::Error;
+    }
+    record(int(OpCode::Wait), 1, 0);
+    publishReleased(*m_shared);
+    {
+        StateWrite write(*m_shared);
+        bumpOwned(m_shared->waiting, 1);
+    }
+    int errorNumber = 0;
+    const LockStatus status = waitCondition(&m_shared->condition, &m_shared->mutex,
+                                            Deadline::afterMs(timeoutMs), &errorNumber);
+    // pthread_cond_timedwait returns with the mutex held in every case but a broken mutex.
+    {
+        StateWrite write(*m_shared);
+        bumpOwned(m_shared->waiting, -1);
+    }
+    publishAcquired(*m_shared, status == LockStatus::RecoveredFromDeadOwner);
+    record(int(OpCode::Acquire), 0, 1);
+    switch (status) {
+    case LockStatus::Locked:
+    case LockStatus::RecoveredFromDeadOwner:
+        return SyncResult::Ok;
+    case LockStatus::TimedOut:
+        return SyncResult::TimedOut;
+    case LockStatus::Failed:
+        break;
+    }
+    setError(error, QStringLiteral("cannot wait on '%1': %2").arg(m_name, errnoText(errorNumber)));
+    return SyncResult::Error;
+}
+
+bool SharedCondition::notify(int n, QString *error)
+{
+    if (!isHeldByMe()) {
+        // Python: RuntimeError: cannot notify on un-acquired lock.
+        setError(error, QStringLiteral("cannot notify '%1': its lock is not held by this thread").arg(m_name));
+        return false;
+    }
+    const int waiting = m_shared->waiting.load(std::memory_order_relaxed);
+    const int wake = qMin(n, waiting);
+    for (int i = 0; i < wake; ++i)
+        ::pthread_cond_signal(&m_shared->condition);
+    {
+        StateWrite write(*m_shared);
+        bumpOwned(m_shared->releases, 1);
+    }
+    record(int(OpCode::Notify), waiting, wake);
+    return true;
+}
+
+bool SharedCondition::notifyAll(QString *error)
+{
+    if (!isHeldByMe()) {
+        setError(error, QStringLiteral("cannot notify '%1': its lock is not held by this thread").arg(m_name));
+        return false;
+    }
+    const int waiting = m_shared->waiting.load(std::memory_order_relaxed);
+    ::pthread_cond_broadcast(&m_shared->condition);
+    {
+        StateWrite write(*m_shared);
+        bumpOwned(m_shared->releases, 1);
+    }
+    record(int(OpCode::Notify), waiting, waiting);
+    return true;
+}
+
+qint64 SharedCondition::nowMs()
+{
+    return monotonicNowNs() / 1000000;
+}
+
+} // namespace ShmScope

@@ -13,7 +13,9 @@ struct SyncShared;
 // What every sync object handle shares: the mapping of its segment, its name and kind, an
 // observer's view of its state, and an optional operation log that acquire/release calls record
 // into. A handle never unlinks its object (removeSyncObject() does, like sem_unlink); dropping the
-// handle only unmaps it. Handles are not copyable; move them with std::unique_ptr.
+// handle only unmaps it — after releasing a Lock, RLock or Condition lock this thread still holds
+// through it, because a robust mutex that its dead owner no longer mapped could never be recovered.
+// Handles are not copyable; move them with std::unique_ptr.
 //
 // A handle may be used by several threads of one process, and it stays valid in a fork()ed child
 // (the mapping is inherited and pids are looked up fresh after fork).

@@ -42,7 +42,7 @@ struct OpLogEntry {
     quint64 target = 0;  // a field's byte offset, or a sync object's id (syncObjectId(name))
     OpValue oldValue;
     OpValue newValue;
-    QString tag;         // up to 11 bytes of text (a field or object name), truncated
+    QString tag;         // up to 12 bytes of UTF-8 (a field or object name), truncated
     quint64 lostBefore = 0; // entries overwritten (overrun) just before this one, unread
 };
 
@@ -78,6 +78,10 @@ public:
     int capacity() const;
     quint64 head() const;      // entries ever appended (the next index)
     qint64 createdNs() const;  // CLOCK_MONOTONIC
+
+    // Internal: wraps a checked mapping.
+    static std::unique_ptr<OpLog> fromRegion(std::unique_ptr<ShmRegion> region, const QString &name,
+                                             bool readOnly);
 
 private:
     friend class OpLogReader;

@@ -66,7 +66,7 @@ int runCreate(const Command &self, const QStringList &arguments)
     QString error;
     const QString name = normalizedShmName(args.positional.at(0), &error);
     if (name.isEmpty())
-        return fail(QStringLiteral("invalid name '%1': %2").arg(args.positional.at(0), error));
+        return fail(error);
 
     std::optional<Layout> layout;
     if (args.isSet(kLayout.name) && !parseLayout(args.value(kLayout.name), &layout, &error))

@@ -1,13 +1,132 @@
+// shmscope: the GUI. With no arguments it opens on the built-in demo; see --help.
+
+#include "layout.h"
 #include "mainwindow.h"
+#include "screenshot.h"
+#include "theme.h"
 
 #include <QApplication>
+#include <QCommandLineParser>
+#include <cstdio>
+#include <memory>
+
+using namespace ShmScope;
+
+namespace {
+
+// A bad command line gets one line on stderr and exit code 2, before any window opens.
+int usageError(const QString &message)
+{
+    std::fprintf(stderr, "shmscope: %s\n", qUtf8Printable(message));
+    return 2;
+}
+
+} // namespace
 
 int main(int argc, char *argv[])
 {
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("ShmScope"));
     QApplication::setApplicationVersion(QStringLiteral(SHMSCOPE_VERSION));
-    ShmScope::MainWindow window;
+    QApplication::setDesktopFileName(QStringLiteral("shmscope"));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QApplication::translate(
+        "main", "Watch POSIX shared memory between processes while it happens. Without options: the built-in demo."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption attachOption(QStringLiteral("attach"),
+                                          QApplication::translate("main", "Open segment NAME at launch."),
+                                          QStringLiteral("NAME"));
+    const QCommandLineOption layoutOption(
+        QStringLiteral("layout"),
+        QApplication::translate("main", "Layout of the attached segment, e.g. \"counter:i; values:d[4]\"."),
+        QStringLiteral("SPEC"));
+    const QCommandLineOption pollOption(QStringLiteral("poll-hz"),
+                                        QApplication::translate("main", "Poll rate, 1–120 Hz (default 30)."),
+                                        QStringLiteral("N"));
+    const QCommandLineOption screenshotOption(
+        QStringLiteral("screenshot"),
+        QApplication::translate("main", "Render the window offscreen to PNG FILE after the first poll, then exit."),
+        QStringLiteral("FILE"));
+    const QCommandLineOption sizeOption(QStringLiteral("size"),
+                                        QApplication::translate("main", "Window size, e.g. 1440x900."),
+                                        QStringLiteral("WxH"));
+    const QCommandLineOption delayOption(
+        QStringLiteral("screenshot-delay"),
+        QApplication::translate("main", "Wait MS milliseconds after the first poll before capturing (default 0)."),
+        QStringLiteral("MS"));
+    parser.addOptions({attachOption, layoutOption, pollOption, screenshotOption, sizeOption, delayOption});
+    if (!parser.parse(QApplication::arguments()))
+        return usageError(parser.errorText());
+    if (parser.isSet(QStringLiteral("help")))
+        parser.showHelp(0);
+    if (parser.isSet(QStringLiteral("version")))
+        parser.showVersion();
+    if (!parser.positionalArguments().isEmpty())
+        return usageError(QApplication::translate("main", "unexpected argument '%1' (see --help)")
+                              .arg(parser.positionalArguments().constFirst()));
+
+    Layout layout;
+    if (parser.isSet(layoutOption)) {
+        if (!parser.isSet(attachOption))
+            return usageError(QApplication::translate("main", "--layout needs --attach NAME"));
+        LayoutError error;
+        const std::optional<Layout> parsed = Layout::parse(parser.value(layoutOption), &error);
+        if (!parsed)
+            return usageError(QApplication::translate("main", "--layout: %1").arg(error.toString()));
+        layout = *parsed;
+    }
+    int pollHz = Poller::kDefaultHz;
+    if (parser.isSet(pollOption)) {
+        bool ok = false;
+        pollHz = parser.value(pollOption).toInt(&ok);
+        if (!ok || pollHz < Poller::kMinimumHz || pollHz > Poller::kMaximumHz)
+            return usageError(QApplication::translate("main", "--poll-hz %1: expected a whole number from %2 to %3")
+                                  .arg(parser.value(pollOption))
+                                  .arg(Poller::kMinimumHz)
+                                  .arg(Poller::kMaximumHz));
+    }
+    QSize size;
+    if (parser.isSet(sizeOption)) {
+        QString error;
+        size = Screenshot::parseSize(parser.value(sizeOption), &error);
+        if (!size.isValid())
+            return usageError(error);
+    }
+    int settleMs = 0;
+    if (parser.isSet(delayOption)) {
+        bool ok = false;
+        settleMs = parser.value(delayOption).toInt(&ok);
+        if (!ok || settleMs < 0 || settleMs > 10000)
+            return usageError(QApplication::translate("main", "--screenshot-delay %1: expected 0 to 10000 ms")
+                                  .arg(parser.value(delayOption)));
+    }
+
+    applyTheme(app);
+    MainWindow window;
+    window.setPollRate(pollHz);
+    if (size.isValid())
+        window.resize(size);
+
+    QString error;
+    if (parser.isSet(attachOption)) {
+        if (!window.attachSegment(parser.value(attachOption), layout, &error)) {
+            std::fprintf(stderr, "shmscope: %s\n", qUtf8Printable(error));
+            return 1;
+        }
+    } else if (!window.startDemo(&error)) {
+        // The window is still useful without the demo (catalogue, attach): say why and go on.
+        std::fprintf(stderr, "shmscope: demo not started: %s\n", qUtf8Printable(error));
+    }
+
+    std::unique_ptr<Screenshot> screenshot;
+    if (parser.isSet(screenshotOption)) {
+        screenshot = std::make_unique<Screenshot>(&window, parser.value(screenshotOption), settleMs);
+        window.setAttribute(Qt::WA_DontShowOnScreen, false);
+    }
     window.show();
+    if (screenshot)
+        screenshot->arm();
     return app.exec();
 }

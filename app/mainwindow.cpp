@@ -1,12 +1,507 @@
 #include "mainwindow.h"
 
+#include "bytegridview.h"
+#include "cataloguemodel.h"
+#include "demo.h"
+#include "processmanager.h"
+#include "processmodel.h"
+#include "segment.h"
+#include "syncstatemodel.h"
+#include "typedvaluemodel.h"
+#include "typedvalueview.h"
+#include "workspace.h"
+
+#include <QActionGroup>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDataStream>
+#include <QDockWidget>
+#include <QFormLayout>
+#include <QDialog>
+#include <QDialogButtonBox>
+#include <QHeaderView>
+#include <QInputDialog>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QSortFilterProxyModel>
+#include <QSpinBox>
+#include <QStatusBar>
+#include <QTableView>
+#include <QToolBar>
+#include <QTimer>
+#include <QVBoxLayout>
+
 namespace ShmScope {
+
+namespace {
+constexpr int kCatalogueIntervalMs = 1000; // /proc/*/maps of every process: once a second is plenty
+constexpr int kSyncIntervalMs = 50;        // lock state changes fast; 20 Hz reads of a few atomics
+
+QByteArray fingerprintOf(const QVector<SyncState> &states)
+{
+    QByteArray bytes;
+    QDataStream out(&bytes, QIODevice::WriteOnly);
+    for (const SyncState &s : states) {
+        out << s.name << s.kind << s.held << qint32(s.owner) << s.ownerAlive << s.depth << s.waiting << s.count
+            << s.flag << s.parties << s.generation << s.broken << s.acquisitions << s.contentions
+            << s.ownerDiedRecoveries << qint32(s.lastDeadOwner);
+    }
+    return bytes;
+}
+
+QByteArray fingerprintOf(const QVector<CatalogueEntry> &entries)
+{
+    QByteArray bytes;
+    QDataStream out(&bytes, QIODevice::WriteOnly);
+    for (const CatalogueEntry &e : entries) {
+        out << e.name << e.size << e.mode << e.uid << e.inode << e.kind;
+        for (const ProcessMapping &m : e.mappings)
+            out << qint32(m.pid) << quint64(m.start) << quint64(m.end) << m.deleted;
+    }
+    return bytes;
+}
+
+QTableView *makeTable(QAbstractItemModel *model, int sortRole, QWidget *parent)
+{
+    auto *proxy = new QSortFilterProxyModel(parent);
+    proxy->setSourceModel(model);
+    proxy->setSortRole(sortRole);
+    auto *table = new QTableView(parent);
+    table->setModel(proxy);
+    table->setSortingEnabled(true);
+    table->setAlternatingRowColors(true);
+    table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    table->setShowGrid(false);
+    table->verticalHeader()->hide();
+    table->verticalHeader()->setDefaultSectionSize(24);
+    table->horizontalHeader()->setStretchLastSection(true);
+    table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    return table;
+}
+} // namespace
 
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)
+    , m_workspace(new Workspace(this))
+    , m_processes(new ProcessManager(this))
+    , m_poller(new Poller(this))
+    , m_grid(new ByteGridView(this))
+    , m_typedModel(new TypedValueModel(this))
+    , m_catalogueModel(new CatalogueModel(this))
+    , m_syncModel(new SyncStateModel(this))
 {
     setWindowTitle(tr("ShmScope"));
-    resize(1280, 800);
+    setObjectName(QStringLiteral("ShmScopeMainWindow"));
+    setDockOptions(QMainWindow::AnimatedDocks | QMainWindow::AllowTabbedDocks);
+    resize(1440, 900);
+    setCentralWidget(m_grid);
+
+    createActions();
+    createToolBar();
+    createDocks();
+    createStatusBar();
+    installProbes();
+
+    connect(m_workspace, &Workspace::currentChanged, this, &MainWindow::showCurrentHandle);
+    connect(m_workspace, &Workspace::layoutChanged, this, [this](int id) {
+        if (id == m_workspace->currentId())
+            showCurrentHandle();
+    });
+    connect(m_poller, &Poller::polled, this, &MainWindow::onPolled);
+    connect(m_grid, &ByteGridView::visibleRangeChanged, this, [this](ByteRange range) {
+        m_poller->setVisibleRange(range);
+        m_poller->pollNow(); // a scrolled-in row should not wait for the next tick
+    });
+    connect(m_grid, &ByteGridView::selectionChanged, this, &MainWindow::onGridSelection);
+    connect(m_typedModel, &TypedValueModel::valueWritten, this, [this](qint64 offset, const QString &wrap) {
+        statusBar()->showMessage(wrap.isEmpty() ? tr("Wrote offset %1").arg(offset) : tr("Wrapped: %1").arg(wrap),
+                                 wrap.isEmpty() ? 3000 : 10000);
+        m_poller->pollNow();
+    });
+    connect(m_typedModel, &TypedValueModel::editRejected, this,
+            [this](const QString &message) { statusBar()->showMessage(message, 10000); });
+    connect(m_processes, &ProcessManager::processAdded, this, [this] { updateStatus(); });
+    connect(qApp, &QCoreApplication::aboutToQuit, this, &MainWindow::shutdown);
+
+    m_poller->start();
+    updateStatus();
+}
+
+MainWindow::~MainWindow()
+{
+    shutdown();
+}
+
+void MainWindow::createActions()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    QAction *newSegment = file->addAction(tr("&New Segment…"), this, &MainWindow::newSegmentDialog);
+    newSegment->setShortcut(QKeySequence::New);
+    QAction *attach = file->addAction(tr("&Attach…"), this, &MainWindow::attachSegmentDialog);
+    attach->setShortcut(QKeySequence::Open);
+    QAction *close = file->addAction(tr("&Close Segment"), this, &MainWindow::closeCurrentSegment);
+    close->setShortcut(QKeySequence::Close);
+    file->addSeparator();
+    QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
+    quit->setShortcut(QKeySequence::Quit);
+    quit->setMenuRole(QAction::QuitRole);
+
+    m_viewMenu = menuBar()->addMenu(tr("&View"));
+    QMenu *modes = m_viewMenu->addMenu(tr("&Display Mode"));
+    m_modeGroup = new QActionGroup(this);
+    const ByteGridView::DisplayMode allModes[] = {ByteGridView::DisplayMode::Hex, ByteGridView::DisplayMode::Decimal,
+                                                  ByteGridView::DisplayMode::Binary, ByteGridView::DisplayMode::Ascii};
+    int number = 1;
+    for (ByteGridView::DisplayMode mode : allModes) {
+        QAction *action = modes->addAction(ByteGridView::displayModeName(mode));
+        action->setCheckable(true);
+        action->setChecked(mode == m_grid->displayMode());
+        action->setShortcut(QKeySequence(QStringLiteral("Ctrl+%1").arg(number++)));
+        action->setData(int(mode));
+        m_modeGroup->addAction(action);
+        connect(action, &QAction::triggered, this, [this, mode] { m_grid->setDisplayMode(mode); });
+    }
+    QMenu *rates = m_viewMenu->addMenu(tr("&Poll Rate"));
+    m_rateGroup = new QActionGroup(this);
+    for (int hz : {1, 10, 30, 60, 120}) {
+        QAction *action = rates->addAction(tr("%1 Hz").arg(hz));
+        action->setCheckable(true);
+        action->setData(hz);
+        action->setChecked(hz == m_poller->rateHz());
+        m_rateGroup->addAction(action);
+        connect(action, &QAction::triggered, this, [this, hz] { setPollRate(hz); });
+    }
+    m_viewMenu->addSeparator();
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&About ShmScope"), this, &MainWindow::showAbout);
+    help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
+}
+
+void MainWindow::createToolBar()
+{
+    QToolBar *bar = addToolBar(tr("Main"));
+    bar->setObjectName(QStringLiteral("MainToolBar"));
+    bar->setMovable(false);
+    bar->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    auto *title = new QLabel(tr("  <b>ShmScope</b>  "), bar);
+    bar->addWidget(title);
+    bar->addSeparator();
+    for (QAction *action : m_modeGroup->actions()) {
+        auto *shortAction = new QAction(action->text().left(3).toUpper(), bar);
+        if (action->text() == ByteGridView::displayModeName(ByteGridView::DisplayMode::Ascii))
+            shortAction->setText(QStringLiteral("ASCII"));
+        shortAction->setCheckable(true);
+        shortAction->setToolTip(tr("%1 (%2)").arg(action->text(), action->shortcut().toString()));
+        connect(action, &QAction::toggled, shortAction, &QAction::setChecked);
+        connect(shortAction, &QAction::triggered, action, &QAction::trigger);
+        shortAction->setChecked(action->isChecked());
+        bar->addAction(shortAction);
+    }
+    bar->addSeparator();
+    bar->addWidget(new QLabel(tr(" Poll "), bar));
+    m_rateBox = new QSpinBox(bar);
+    m_rateBox->setRange(Poller::kMinimumHz, Poller::kMaximumHz);
+    m_rateBox->setValue(m_poller->rateHz());
+    m_rateBox->setSuffix(tr(" Hz"));
+    m_rateBox->setToolTip(tr("How often the visible bytes, the typed values and the sync objects are read"));
+    connect(m_rateBox, &QSpinBox::valueChanged, this, &MainWindow::setPollRate);
+    bar->addWidget(m_rateBox);
+}
+
+QDockWidget *MainWindow::addPanel(const QString &title, const QString &objectName, QWidget *panel,
+                                  Qt::DockWidgetArea area)
+{
+    auto *dock = new QDockWidget(title, this);
+    dock->setObjectName(objectName);
+    dock->setWidget(panel);
+    dock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable
+                      | QDockWidget::DockWidgetClosable);
+    addDockWidget(area, dock);
+    m_viewMenu->addAction(dock->toggleViewAction());
+    return dock;
+}
+
+void MainWindow::createDocks()
+{
+    m_typedView = new TypedValueView(this);
+    m_typedView->setTypedModel(m_typedModel);
+    connect(m_typedView->selectionModel(), &QItemSelectionModel::currentChanged, this, &MainWindow::onTypedSelection);
+    QDockWidget *typed = addPanel(tr("Typed Values"), QStringLiteral("TypedValuesDock"), m_typedView,
+                                  Qt::RightDockWidgetArea);
+    QDockWidget *blocks = addPanel(tr("Blocks"), QStringLiteral("BlocksDock"), createBlocksPanel(),
+                                   Qt::RightDockWidgetArea);
+    splitDockWidget(typed, blocks, Qt::Vertical);
+    addPanel(tr("Segments"), QStringLiteral("SegmentsDock"), createSegmentsPanel(), Qt::LeftDockWidgetArea);
+    QDockWidget *sync = addPanel(tr("Sync Objects"), QStringLiteral("SyncDock"), createSyncPanel(),
+                                 Qt::BottomDockWidgetArea);
+    QDockWidget *processes = addPanel(tr("Processes"), QStringLiteral("ProcessesDock"), createProcessesPanel(),
+                                      Qt::BottomDockWidgetArea);
+    splitDockWidget(sync, processes, Qt::Horizontal);
+    resizeDocks({typed, blocks}, {520, 300}, Qt::Vertical);
+    resizeDocks({typed}, {470}, Qt::Horizontal);
+    resizeDocks({sync}, {220}, Qt::Vertical);
+}
+
+// INTEGRATION POINT (panels, issue 4 item 1): the segments panel. Until it lands, the live
+// catalogue of /dev/shm in a table; double-click attaches.
+QWidget *MainWindow::createSegmentsPanel()
+{
+    QTableView *table = makeTable(m_catalogueModel, CatalogueModel::SortRole, this);
+    for (int column : {CatalogueModel::ModeColumn, CatalogueModel::OwnerColumn})
+        table->hideColumn(column);
+    connect(this, &MainWindow::cataloguePolled, m_catalogueModel, &CatalogueModel::setEntries);
+    connect(table, &QAbstractItemView::doubleClicked, this, [this](const QModelIndex &index) {
+        QString error;
+        if (!attachSegment(index.data(CatalogueModel::NameRole).toString(), Layout(), &error))
+            statusBar()->showMessage(error, 10000);
+    });
+    return table;
+}
+
+// INTEGRATION POINT (panels, item 4): the sync panel; until it lands, SyncStateModel in a table.
+QWidget *MainWindow::createSyncPanel()
+{
+    connect(this, &MainWindow::syncStatesPolled, m_syncModel, &SyncStateModel::setStates);
+    return makeTable(m_syncModel, SyncStateModel::SortRole, this);
+}
+
+// INTEGRATION POINT (panels, item 5): the processes panel; until it lands, ProcessModel in a table.
+QWidget *MainWindow::createProcessesPanel()
+{
+    return makeTable(new ProcessModel(m_processes, this), Qt::DisplayRole, this);
+}
+
+// INTEGRATION POINT (panels, item 6): the shm_a/shm_b blocks diagram.
+QWidget *MainWindow::createBlocksPanel()
+{
+    auto *label = new QLabel(tr("Blocks diagram\n(integration point: panels item 6)"), this);
+    label->setAlignment(Qt::AlignCenter);
+    label->setEnabled(false);
+    return label;
+}
+
+void MainWindow::createStatusBar()
+{
+    m_rateLabel = new QLabel(this);
+    m_segmentLabel = new QLabel(this);
+    m_changeLabel = new QLabel(this);
+    statusBar()->addPermanentWidget(m_segmentLabel);
+    statusBar()->addPermanentWidget(m_changeLabel);
+    statusBar()->addPermanentWidget(m_rateLabel);
+    auto *ticker = new QTimer(this); // "0.4 s ago" must age even when nothing is polled
+    ticker->setInterval(500);
+    connect(ticker, &QTimer::timeout, this, &MainWindow::updateStatus);
+    ticker->start();
+}
+
+void MainWindow::installProbes()
+{
+    m_poller->addProbe(
+        QStringLiteral("sync"),
+        [] {
+            const QVector<SyncState> states = listSyncStates();
+            return Poller::ProbeResult{QVariant::fromValue(states), fingerprintOf(states)};
+        },
+        kSyncIntervalMs);
+    m_poller->addProbe(
+        QStringLiteral("catalogue"),
+        [] {
+            const QVector<CatalogueEntry> entries = scanCatalogue();
+            return Poller::ProbeResult{QVariant::fromValue(entries), fingerprintOf(entries)};
+        },
+        kCatalogueIntervalMs);
+}
+
+void MainWindow::setPollRate(int hz)
+{
+    m_poller->setRateHz(hz);
+    hz = m_poller->rateHz();
+    if (m_rateBox->value() != hz)
+        m_rateBox->setValue(hz);
+    for (QAction *action : m_rateGroup->actions())
+        action->setChecked(action->data().toInt() == hz);
+    updateStatus();
+}
+
+bool MainWindow::startDemo(QString *error)
+{
+    if (!m_demo) {
+        m_demo = new Demo(m_workspace, m_processes, this);
+        connect(m_demo, &Demo::message, this, [this](const QString &text) { statusBar()->showMessage(text, 10000); });
+    }
+    return m_demo->start(error);
+}
+
+bool MainWindow::attachSegment(const QString &name, const Layout &layout, QString *error)
+{
+    return m_workspace->attachSegment(name, layout, false, error) != 0;
+}
+
+void MainWindow::showCurrentHandle()
+{
+    const OpenHandle *open = m_workspace->current();
+    m_typedModel->setLayout(open ? open->layout : Layout());
+    m_typedModel->setSegment(open ? open->segment : nullptr);
+    m_grid->setLayout(open ? open->layout : Layout());
+    m_grid->setSegmentSize(open ? open->segment->size() : 0);
+    m_typedView->expandAll();
+    m_poller->setSegment(open ? open->segment : nullptr);
+    m_poller->setTypedRange(m_typedModel->neededRange());
+    m_poller->setVisibleRange(m_grid->visibleRange());
+    m_poller->pollNow();
+    setWindowTitle(open ? tr("%1 — ShmScope").arg(open->segment->name()) : tr("ShmScope"));
+    updateStatus();
+}
+
+void MainWindow::onPolled(const PollResult &result)
+{
+    ++m_pollCount;
+    m_grid->applySnapshot(result.visible, result.visibleChanges, result.fresh);
+    m_typedModel->setSnapshot(result.typed);
+    if (!result.visibleChanges.isEmpty() || !result.typedChanges.isEmpty()) {
+        ++m_changeCount;
+        m_sinceLastChange.start();
+    }
+    if (result.changedProbes.contains(QLatin1String("sync")))
+        Q_EMIT syncStatesPolled(result.probes.value(QStringLiteral("sync")).value<QVector<SyncState>>());
+    if (result.changedProbes.contains(QLatin1String("catalogue")))
+        Q_EMIT cataloguePolled(result.probes.value(QStringLiteral("catalogue")).value<QVector<CatalogueEntry>>());
+    if (m_pollCount == 1)
+        Q_EMIT firstPollApplied();
+}
+
+void MainWindow::onGridSelection(ByteRange range)
+{
+    if (m_syncingSelection)
+        return;
+    m_syncingSelection = true;
+    const QModelIndex index = m_typedModel->indexForOffset(range.offset);
+    if (index.isValid()) {
+        m_typedView->setCurrentIndex(index);
+        m_typedView->scrollTo(index);
+    } else {
+        m_typedView->clearSelection();
+    }
+    m_syncingSelection = false;
+}
+
+void MainWindow::onTypedSelection()
+{
+    if (m_syncingSelection)
+        return;
+    m_syncingSelection = true;
+    m_grid->setSelection(m_typedModel->byteRange(m_typedView->currentIndex()));
+    m_syncingSelection = false;
+}
+
+void MainWindow::updateStatus()
+{
+    m_rateLabel->setText(tr("● polling %1 Hz").arg(m_poller->rateHz()));
+    const OpenHandle *open = m_workspace->current();
+    if (!open) {
+        m_segmentLabel->setText(tr("no segment"));
+    } else {
+        const SegmentStatus status = open->segment->status();
+        QString text = tr("%1  ·  %2  ·  %3 bytes")
+                           .arg(open->label, open->segment->name())
+                           .arg(open->segment->size());
+        if (status.unlinked)
+            text += tr("  ·  unlinked, still mapped");
+        else if (status.currentSize != status.mappedSize)
+            text += tr("  ·  now %1 bytes (truncated)").arg(status.currentSize);
+        m_segmentLabel->setText(text);
+    }
+    if (!m_sinceLastChange.isValid())
+        m_changeLabel->setText(tr("no change yet"));
+    else
+        m_changeLabel->setText(tr("last change %1 s ago  ·  %2 changes")
+                                   .arg(m_sinceLastChange.elapsed() / 1000.0, 0, 'f', 1)
+                                   .arg(m_changeCount));
+}
+
+void MainWindow::newSegmentDialog()
+{
+    // Stand-in until the panels teammate's create dialog (with the layout editor) is integrated.
+    bool ok = false;
+    const QString spec = QInputDialog::getText(this, tr("New Segment"), tr("Layout (e.g. counter:i; values:d[4]):"),
+                                               QLineEdit::Normal, Demo::layoutSpec(), &ok);
+    if (!ok)
+        return;
+    LayoutError layoutError;
+    const std::optional<Layout> layout = Layout::parse(spec, &layoutError);
+    if (!layout) {
+        QMessageBox::warning(this, tr("New Segment"), tr("Layout: %1").arg(layoutError.toString()));
+        return;
+    }
+    const QString name = QInputDialog::getText(this, tr("New Segment"), tr("Name:"), QLineEdit::Normal,
+                                               QStringLiteral("shmscope-%1").arg(QCoreApplication::applicationPid()),
+                                               &ok);
+    if (!ok)
+        return;
+    QString error;
+    if (!m_workspace->createSegment(name, 0, *layout, &error))
+        QMessageBox::warning(this, tr("New Segment"), error);
+}
+
+void MainWindow::attachSegmentDialog()
+{
+    bool ok = false;
+    const QString name = QInputDialog::getText(this, tr("Attach"), tr("Segment name (as in /dev/shm):"),
+                                               QLineEdit::Normal, QString(), &ok);
+    if (!ok)
+        return;
+    const QString spec = QInputDialog::getText(this, tr("Attach"), tr("Layout (empty for raw bytes):"),
+                                               QLineEdit::Normal, QString(), &ok);
+    if (!ok)
+        return;
+    Layout layout;
+    if (!spec.trimmed().isEmpty()) {
+        LayoutError layoutError;
+        const std::optional<Layout> parsed = Layout::parse(spec, &layoutError);
+        if (!parsed) {
+            QMessageBox::warning(this, tr("Attach"), tr("Layout: %1").arg(layoutError.toString()));
+            return;
+        }
+        layout = *parsed;
+    }
+    QString error;
+    if (!attachSegment(name, layout, &error))
+        QMessageBox::warning(this, tr("Attach"), error);
+}
+
+void MainWindow::closeCurrentSegment()
+{
+    if (m_workspace->currentId())
+        m_workspace->closeHandle(m_workspace->currentId());
+}
+
+void MainWindow::showAbout()
+{
+    QMessageBox::about(this, tr("About ShmScope"),
+                       tr("<h3>ShmScope %1</h3><p>Watch POSIX shared memory between processes while it "
+                          "happens: bytes, typed values, locks and the processes that map each block.</p>")
+                           .arg(QStringLiteral(SHMSCOPE_VERSION)));
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    shutdown();
+    event->accept();
+}
+
+void MainWindow::shutdown()
+{
+    if (m_shutDown)
+        return;
+    m_shutDown = true;
+    m_poller->stop();
+    m_poller->setSegment(nullptr);
+    if (m_demo)
+        m_demo->stop();
+    m_processes->terminateAll(); // every worker this window started, the demo's included
 }
 
 } // namespace ShmScope

@@ -25,6 +25,10 @@ processes racing on a counter with and without a lock. shmscope-cli does the\n\
 same from scripts.")
 # Depends: computed from the binaries' shared libraries by dpkg-shlibdeps (packages dpkg-dev and file).
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
+# Loaded as plugins, so dpkg-shlibdeps cannot see them: the SVG icon engine (libqt6svg6), and a CJK font
+# so that the Chinese interface never renders as boxes.
+set(CPACK_DEBIAN_PACKAGE_DEPENDS "libqt6svg6")
+set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "fonts-noto-cjk")
 
 # Debian policy wants the licence at /usr/share/doc/<package>/copyright.
 if(EXISTS ${PROJECT_SOURCE_DIR}/LICENSE)

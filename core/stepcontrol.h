@@ -22,7 +22,7 @@ QString stepStateName(StepState state); // "not started", "running", "waiting", 
 
 // A worker's private value shown beside its step: the counter's register r.
 struct StepRegister {
-    QString name;   // up to 11 bytes
+    QString name;   // up to 16 bytes of UTF-8
     qint64 value = 0;
 };
 

@@ -306,8 +306,9 @@ EncodeResult encodeValue(const TypeCode &type, const QString &text, uchar *out)
     case ValueKind::Bool:
         if (isBool)
             return storeBool(boolean, out);
-        if (isInteger && !integer.magnitudeOver64Bits && integer.magnitudeLow64 <= 1)
-            return storeBool(integer.magnitudeLow64 == 1 && !integer.negative, out);
+        if (isInteger && !integer.magnitudeOver64Bits
+            && (integer.magnitudeLow64 == 0 || (integer.magnitudeLow64 == 1 && !integer.negative)))
+            return storeBool(integer.magnitudeLow64 == 1, out);
         return failure(QLatin1Char('\'') + shown + QStringLiteral("' is not a bool; ") + describe(type)
                        + QStringLiteral(" takes True, False, 1 or 0"));
     case ValueKind::Byte:

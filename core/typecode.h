@@ -32,11 +32,13 @@ struct EncodeResult {
     bool ok = false;
     bool wrapped = false; // an out-of-range integer stored modulo 2^bits, as ctypes does silently
     QVariant stored;      // what Python would read back
-    QString message;      // the error, or the wrap explained: "300 does not fit in signed char: Python stores 44"
+    QString message;      // one line: the error (naming the type, and Python's error where it has one), or the wrap
+                          // explained: "300 does not fit in signed char (-128..127): Python stores 44"
 };
 
-// Parses text the way a user types a Python literal (decimal of any length, 0x.., floats, True/False,
-// one character) and writes type.size little-endian bytes to out when ok.
+// Parses text the way a user types a Python literal (decimal of any length, 0x/0o/0b, '_' between
+// digits, floats incl. inf/nan/1e3, True/False, one character or its repr such as b'\xe9' or '\n')
+// and writes exactly type.size little-endian bytes to out when ok; out is untouched on error.
 EncodeResult encodeValue(const TypeCode &type, const QString &text, uchar *out);
 EncodeResult encodeValue(const TypeCode &type, const QVariant &value, uchar *out);
 

@@ -369,6 +369,7 @@ void TestTypeCode::badText_data()
     QTest::addRow("f garbage") << 'f' << "x1" << "is not a number; f (float)";
     QTest::addRow("? maybe") << '?' << "maybe" << "'maybe' is not a bool; ? (_Bool) takes True, False, 1 or 0";
     QTest::addRow("? 2") << '?' << "2" << "is not a bool";
+    QTest::addRow("? -1") << '?' << "-1" << "is not a bool";
     QTest::addRow("c two characters") << 'c' << "ab" << "'ab' is not one character; c (char)";
     QTest::addRow("c beyond latin-1") << 'c' << QStringLiteral("€")
                                       << "one character bytes, bytearray or integer expected";

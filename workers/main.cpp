@@ -26,6 +26,8 @@ const WorkerKind kKinds[] = {
     {"barrier", "waits at a barrier R rounds, optionally counting each round in a field", runBarrier},
     {"event-wait", "waits until an event is set", runEventWait},
     {"event-set", "sets an event, optionally after a delay", runEventSet},
+    {"condition-wait", "waits on a condition until an integer field reaches a value (Python's wait_for)", runConditionWait},
+    {"condition-notify", "sets an integer field under a condition's lock and notifies all waiters", runConditionNotify},
     {"holder", "holds a lock for a time, then releases it or dies holding it (--crash)", runHolder},
 };
 

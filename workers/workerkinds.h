@@ -13,5 +13,7 @@ int runBarrier(const QStringList &arguments);     // barrierworker.cpp
 int runEventWait(const QStringList &arguments);   // eventworkers.cpp
 int runEventSet(const QStringList &arguments);    // eventworkers.cpp
 int runHolder(const QStringList &arguments);      // lockholderworker.cpp
+int runConditionWait(const QStringList &arguments);   // conditionworkers.cpp
+int runConditionNotify(const QStringList &arguments); // conditionworkers.cpp
 
 } // namespace ShmScope::Worker

@@ -104,4 +104,11 @@ std::unique_ptr<SharedEvent> openEvent(const QString &name)
     return checkedOpen(SharedEvent::open(name, &error), error);
 }
 
+std::unique_ptr<SharedCondition> openCondition(const QString &name)
+{
+    requireSyncObject(name, QStringLiteral("condition"), {SyncKind::Condition});
+    QString error;
+    return checkedOpen(SharedCondition::open(name, &error), error);
+}
+
 } // namespace ShmScope::Worker

@@ -4,6 +4,7 @@
 // "lock 'x' not found", "'x' is a Semaphore, not a Lock or RLock".
 
 #include "sync/sharedbarrier.h"
+#include "sync/sharedcondition.h"
 #include "sync/sharedevent.h"
 #include "sync/sharedlock.h"
 #include "sync/sharedrlock.h"
@@ -38,5 +39,6 @@ private:
 std::unique_ptr<SharedSemaphore> openSemaphore(const QString &name, const QString &role);
 std::unique_ptr<SharedBarrier> openBarrier(const QString &name);
 std::unique_ptr<SharedEvent> openEvent(const QString &name);
+std::unique_ptr<SharedCondition> openCondition(const QString &name);
 
 } // namespace ShmScope::Worker

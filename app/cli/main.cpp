@@ -3,6 +3,7 @@
 
 #include "catalogcommands.h"
 #include "cliutil.h"
+#include "experimentcommands.h"
 #include "segmentcommands.h"
 
 #include <QCoreApplication>
@@ -24,6 +25,7 @@ struct CommandGroup {
 const CommandGroup kCommandGroups[] = {
     {"Segments", &segmentCommands},
     {"Catalogue", &catalogCommands},
+    {"Experiments", &experimentCommands},
 };
 
 QVector<Command> allCommands()

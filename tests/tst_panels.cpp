@@ -4,7 +4,15 @@
 
 #include "blocksdiagram.h"
 #include "cataloguemodel.h"
+#include "launchdialog.h"
 #include "layouteditor.h"
+#include "processespanel.h"
+#include "processmodel.h"
+#include "syncpanel.h"
+#include "syncstatemodel.h"
+#include "sync/sharedlock.h"
+#include "sync/sharedrlock.h"
+#include "sync/sharedevent.h"
 #include "processmanager.h"
 #include "segmentspanel.h"
 #include "segmentdialog.h"
@@ -15,6 +23,10 @@
 
 #include <QAction>
 #include <QDialogButtonBox>
+#include <QFileInfo>
+#include <QPlainTextEdit>
+#include <QSpinBox>
+#include <cstring>
 #include <QImage>
 #include <QDir>
 #include <QLabel>
@@ -57,9 +69,14 @@ private Q_SLOTS:
     void badInputKeepsOkDisabled();
     void blocksDiagramShowsHandlesAndProcess();
     void segmentsPanelListsHandlesAndCatalogue();
+    void syncPanelShowsLiveStates();
+    void processesPanelPausesResumesKills();
+    void launchDialogValidates();
+    void launchDialogStartsCountersThatCountExactly();
 
 private:
-    QStringList m_names; // unlinked in cleanup(), even after a failure
+    QStringList m_names;     // unlinked in cleanup(), even after a failure
+    QStringList m_syncNames; // removed in cleanup()
 };
 
 void TestPanels::cleanup()
@@ -67,6 +84,9 @@ void TestPanels::cleanup()
     for (const QString &name : qAsConst(m_names))
         Segment::unlinkByName(name, nullptr);
     m_names.clear();
+    for (const QString &name : qAsConst(m_syncNames))
+        removeSyncObject(name, nullptr);
+    m_syncNames.clear();
 }
 
 void TestPanels::createSegmentThroughDialog()
@@ -268,6 +288,184 @@ void TestPanels::segmentsPanelListsHandlesAndCatalogue()
     QCOMPARE(segmentError.kind, SegmentErrorKind::NotFound);
     QVERIFY(!panel.unlinkAction()->isEnabled()); // already gone
     QCOMPARE(workspace.handles().size(), 2);     // and still mapped here
+}
+
+void TestPanels::syncPanelShowsLiveStates()
+{
+    const QString prefix = uniqueName();
+    QString error;
+    const QString lockName = prefix + QStringLiteral("-lock");
+    const QString rlockName = prefix + QStringLiteral("-rlock");
+    const QString eventName = prefix + QStringLiteral("-event");
+    const QString semaphoreName = prefix + QStringLiteral("-slots");
+    const QString barrierName = prefix + QStringLiteral("-barrier");
+    m_syncNames << lockName << rlockName << eventName << semaphoreName << barrierName;
+
+    std::unique_ptr<SharedLock> lock = SharedLock::create(lockName, &error);
+    QVERIFY2(lock, qPrintable(error));
+    QCOMPARE(lock->acquire(0, &error), SyncResult::Ok);
+    std::unique_ptr<SharedRLock> rlock = SharedRLock::create(rlockName, &error);
+    QVERIFY2(rlock, qPrintable(error));
+    for (int i = 0; i < 3; ++i)
+        QCOMPARE(rlock->acquire(0, &error), SyncResult::Ok);
+    std::unique_ptr<SharedEvent> event = SharedEvent::create(eventName, &error);
+    QVERIFY2(event, qPrintable(error));
+    QVERIFY(event->set(&error));
+    QVERIFY2(createSyncObject(semaphoreName, SyncKind::Semaphore, 2, &error), qPrintable(error));
+    QVERIFY2(createSyncObject(barrierName, SyncKind::Barrier, 3, &error), qPrintable(error));
+
+    SyncPanel panel;
+    panel.setAutoRefreshInterval(0);
+    // Only this test's objects: other suites may run beside us.
+    auto ours = [&] {
+        QVector<SyncState> states;
+        for (const SyncState &state : listSyncStates()) {
+            if (state.name.startsWith(prefix))
+                states << state;
+        }
+        return states;
+    };
+    panel.setStates(ours());
+    panel.resize(980, 320);
+    panel.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&panel));
+
+    SyncStateModel *model = panel.model();
+    QCOMPARE(model->rowCount(), 5);
+    const int lockRow = model->rowOf(lockName);
+    QCOMPARE(model->index(lockRow, SyncStateModel::StateColumn).data().toString(), QStringLiteral("held"));
+    QCOMPARE(model->index(lockRow, SyncStateModel::OwnerColumn).data().toString(), QString::number(QCoreApplication::applicationPid()));
+    const int rlockRow = model->rowOf(rlockName);
+    QCOMPARE(model->index(rlockRow, SyncStateModel::DepthColumn).data().toInt(), 3);
+    QCOMPARE(model->index(model->rowOf(eventName), SyncStateModel::StateColumn).data().toString(), QStringLiteral("set"));
+    QCOMPARE(model->index(model->rowOf(semaphoreName), SyncStateModel::StateColumn).data().toString(), QStringLiteral("2 available"));
+    QCOMPARE(panel.lockNames(), (QStringList{lockName, rlockName}));
+    saveScreenshot(&panel, QStringLiteral("syncpanel.png"));
+
+    // Released: the next reading shows it free, in place.
+    QVERIFY(lock->release(&error));
+    panel.setStates(ours());
+    QCOMPARE(model->rowOf(lockName), lockRow);
+    QCOMPARE(model->index(lockRow, SyncStateModel::StateColumn).data().toString(), QStringLiteral("free"));
+    for (int i = 0; i < 3; ++i)
+        QVERIFY(rlock->release(&error));
+}
+
+void TestPanels::processesPanelPausesResumesKills()
+{
+    ProcessManager manager;
+    ProcessesPanel panel(&manager);
+    panel.resize(900, 420);
+    panel.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&panel));
+
+    LaunchRequest request;
+    request.program = QStringLiteral("python3");
+    request.label = QStringLiteral("ticker");
+    request.arguments = {QStringLiteral("-c"), QStringLiteral(
+        "import time\n"
+        "for i in range(1, 10**6):\n"
+        "    print(f'progress pid=0 kind=ticker done={i} total=1000 ops_per_s={i * 1000}', flush=True)\n"
+        "    time.sleep(0.05)\n")};
+    LaunchRequest exits;
+    exits.program = QStringLiteral("python3");
+    exits.arguments = {QStringLiteral("-c"), QStringLiteral("import sys; print('bye'); sys.exit(7)")};
+    exits.label = QStringLiteral("exits");
+    const QVector<int> ids = panel.launch({exits, request});
+    QCOMPARE(ids.size(), 2);
+    const int id = ids.at(1);
+    QTRY_COMPARE_WITH_TIMEOUT(manager.process(ids.at(0)).statusText(), QStringLiteral("exited with code 7"), 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(manager.process(id).done >= 3, 10000);
+    panel.selectId(id);
+    QCOMPARE(panel.selectedId(), id);
+    QVERIFY(panel.pauseAction()->isEnabled());
+
+    // Keyboard: Ctrl+P pauses, Ctrl+R resumes, Ctrl+K kills, while the panel has focus.
+    panel.view()->setFocus();
+    QTest::keyClick(panel.view(), Qt::Key_P, Qt::ControlModifier);
+    QCOMPARE(manager.process(id).status, ProcessInfo::Status::Stopped);
+    QVERIFY(panel.resumeAction()->isEnabled());
+    saveScreenshot(&panel, QStringLiteral("processespanel.png"));
+    QTest::keyClick(panel.view(), Qt::Key_R, Qt::ControlModifier);
+    QCOMPARE(manager.process(id).status, ProcessInfo::Status::Running);
+    QTest::keyClick(panel.view(), Qt::Key_K, Qt::ControlModifier);
+    QTRY_COMPARE_WITH_TIMEOUT(manager.process(id).statusText(), QStringLiteral("killed by SIGKILL"), 10000);
+    QVERIFY(!panel.killAction()->isEnabled());
+    const QModelIndex status = panel.model()->index(panel.model()->rowOf(id), ProcessModel::StatusColumn);
+    QCOMPARE(status.data().toString(), QStringLiteral("killed by SIGKILL"));
+    QVERIFY(panel.model()->index(panel.model()->rowOf(id), ProcessModel::OpsColumn).data().toString().endsWith(QLatin1String("/s")));
+    QVERIFY(panel.findChild<QPlainTextEdit *>(QStringLiteral("processOutput"))->toPlainText().contains(QLatin1String("progress pid=0")));
+}
+
+void TestPanels::launchDialogValidates()
+{
+    LaunchDialog dialog;
+    dialog.setKind(QStringLiteral("holder"));
+    QVERIFY(dialog.validationMessage().contains(QLatin1String("Lock")));
+    QVERIFY(!okButton(&dialog)->isEnabled());
+    QVERIFY(dialog.requests().isEmpty());
+    dialog.setLock(QStringLiteral("some-lock"));
+    QVERIFY2(dialog.validationMessage().isEmpty(), qPrintable(dialog.validationMessage()));
+    const QVector<LaunchRequest> holder = dialog.requests();
+    QCOMPARE(holder.size(), 1);
+    QCOMPARE(holder.constFirst().arguments.mid(0, 3), (QStringList{QStringLiteral("holder"), QStringLiteral("--lock"), QStringLiteral("some-lock")}));
+    QVERIFY(holder.constFirst().arguments.contains(QStringLiteral("--parent-pid")));
+
+    dialog.setKind(QStringLiteral("counter"));
+    QVERIFY(dialog.validationMessage().contains(QLatin1String("Segment")));
+    QVERIFY(!okButton(&dialog)->isEnabled());
+
+    dialog.setCommandLine(QString());
+    QVERIFY(!okButton(&dialog)->isEnabled());
+    dialog.setCommandLine(QStringLiteral("python3 script.py \"a name\""));
+    QVERIFY(okButton(&dialog)->isEnabled());
+    const QVector<LaunchRequest> command = dialog.requests();
+    QCOMPARE(command.size(), 1);
+    QCOMPARE(command.constFirst().program, QStringLiteral("python3"));
+    QCOMPARE(command.constFirst().arguments, (QStringList{QStringLiteral("script.py"), QStringLiteral("a name")}));
+}
+
+void TestPanels::launchDialogStartsCountersThatCountExactly()
+{
+    Workspace workspace;
+    const QString name = uniqueName();
+    const QString lockName = name + QStringLiteral("-lock");
+    m_names << name;
+    m_syncNames << lockName;
+    QString error;
+    const Layout layout = *Layout::parse(QStringLiteral("counter:i; temps:d[4]"), nullptr);
+    QVERIFY2(workspace.createSegment(name, 0, layout, &error) != 0, qPrintable(error));
+    QVERIFY2(createSyncObject(lockName, SyncKind::Lock, 0, &error), qPrintable(error));
+
+    LaunchDialog dialog;
+    dialog.setSegments({LaunchSegment{name, layout.toSpec()}});
+    dialog.setKind(QStringLiteral("counter"));
+    dialog.setSegment(name);
+    dialog.setField(QStringLiteral("counter"));
+    dialog.setLock(lockName);
+    dialog.setIterations(5000);
+    dialog.findChild<QSpinBox *>(QStringLiteral("copiesSpin"))->setValue(2);
+    dialog.resize(640, 620);
+    saveScreenshot(&dialog, QStringLiteral("launchdialog.png"));
+    QVERIFY2(dialog.validationMessage().isEmpty(), qPrintable(dialog.validationMessage()));
+    const QVector<LaunchRequest> requests = dialog.requests();
+    QCOMPARE(requests.size(), 2);
+    QVERIFY2(QFileInfo(requests.constFirst().program).isExecutable(),
+             qPrintable(QStringLiteral("shmscope-worker not found at %1 (set SHMSCOPE_BIN_DIR)").arg(requests.constFirst().program)));
+
+    ProcessManager manager;
+    ProcessesPanel panel(&manager, &workspace);
+    const QVector<int> ids = panel.launch(requests);
+    for (int id : ids) {
+        QTRY_VERIFY_WITH_TIMEOUT(!manager.process(id).isAlive(), 30000);
+        QVERIFY2(manager.process(id).statusText() == QStringLiteral("exited with code 0"),
+                 qPrintable(manager.process(id).outputTail.join(QLatin1Char('\n'))));
+    }
+    // Under the lock not one increment is lost: the bytes in shared memory say 10000.
+    const QByteArray bytes = workspace.handles().constFirst().segment->read(0, 4);
+    qint32 counter = 0;
+    std::memcpy(&counter, bytes.constData(), sizeof counter);
+    QCOMPARE(counter, 10000);
 }
 
 QTEST_MAIN(TestPanels)

@@ -2,6 +2,7 @@
 
 #include "catalogue.h"
 #include "segment.h"
+#include "shmname.h"
 
 #include <QCoreApplication>
 #include <algorithm>
@@ -154,10 +155,24 @@ int runWho(const Command &self, const QStringList &arguments)
     {
         SegmentError error;
         const std::unique_ptr<Segment> segment = Segment::attach(args.positional.at(0), &error, true);
-        if (!segment)
+        if (segment) {
+            inode = segment->inode();
+            name = segment->name();
+        } else if (error.kind == SegmentErrorKind::PermissionDenied) {
+            // Another user's 0600 block cannot be opened, but its inode is in the directory listing.
+            const QVector<CatalogueEntry> entries = scanCatalogue();
+            const QString wanted = normalizedShmName(args.positional.at(0));
+            for (const CatalogueEntry &entry : entries) {
+                if (entry.name == wanted) {
+                    inode = entry.inode;
+                    name = entry.name;
+                }
+            }
+            if (name.isEmpty())
+                return fail(error.message);
+        } else {
             return fail(error.message);
-        inode = segment->inode();
-        name = segment->name();
+        }
     }
     QVector<ProcessMapping> mappings = scanMappings(inode);
     const pid_t self_pid = pid_t(QCoreApplication::applicationPid());

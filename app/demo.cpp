@@ -96,7 +96,8 @@ void Demo::launchWorkers()
         workerProgram(),
         QStringList{QStringLiteral("array")} + common
             + QStringList{QStringLiteral("--field"), QStringLiteral("values"), QStringLiteral("--mode"),
-                          QStringLiteral("sweep"), QStringLiteral("--rate"), QStringLiteral("8")},
+                          QStringLiteral("sweep"), QStringLiteral("--pattern"), QStringLiteral("wave"),
+                          QStringLiteral("--rate"), QStringLiteral("6")},
         tr("array writer"));
     m_usesWorkers = true;
 }

@@ -1,37 +1,30 @@
 #include "mainwindow.h"
 
+#include "blocksdiagram.h"
 #include "bytegridview.h"
-#include "cataloguemodel.h"
 #include "demo.h"
 #include "processmanager.h"
-#include "processmodel.h"
+#include "processespanel.h"
 #include "segment.h"
-#include "syncstatemodel.h"
+#include "segmentspanel.h"
+#include "syncpanel.h"
 #include "typedvaluemodel.h"
 #include "typedvalueview.h"
 #include "workspace.h"
+
 
 #include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDataStream>
 #include <QDockWidget>
-#include <QFormLayout>
-#include <QDialog>
-#include <QDialogButtonBox>
-#include <QHeaderView>
-#include <QInputDialog>
 #include <QLabel>
-#include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
-#include <QSortFilterProxyModel>
 #include <QSpinBox>
 #include <QStatusBar>
-#include <QTableView>
 #include <QToolBar>
 #include <QTimer>
-#include <QVBoxLayout>
 
 namespace ShmScope {
 
@@ -63,23 +56,6 @@ QByteArray fingerprintOf(const QVector<CatalogueEntry> &entries)
     return bytes;
 }
 
-QTableView *makeTable(QAbstractItemModel *model, int sortRole, QWidget *parent)
-{
-    auto *proxy = new QSortFilterProxyModel(parent);
-    proxy->setSourceModel(model);
-    proxy->setSortRole(sortRole);
-    auto *table = new QTableView(parent);
-    table->setModel(proxy);
-    table->setSortingEnabled(true);
-    table->setAlternatingRowColors(true);
-    table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    table->setShowGrid(false);
-    table->verticalHeader()->hide();
-    table->verticalHeader()->setDefaultSectionSize(24);
-    table->horizontalHeader()->setStretchLastSection(true);
-    table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    return table;
-}
 } // namespace
 
 MainWindow::MainWindow(QWidget *parent)
@@ -89,8 +65,6 @@ MainWindow::MainWindow(QWidget *parent)
     , m_poller(new Poller(this))
     , m_grid(new ByteGridView(this))
     , m_typedModel(new TypedValueModel(this))
-    , m_catalogueModel(new CatalogueModel(this))
-    , m_syncModel(new SyncStateModel(this))
 {
     setWindowTitle(tr("ShmScope"));
     setObjectName(QStringLiteral("ShmScopeMainWindow"));
@@ -116,6 +90,7 @@ MainWindow::MainWindow(QWidget *parent)
     });
     connect(m_grid, &ByteGridView::selectionChanged, this, &MainWindow::onGridSelection);
     connect(m_typedModel, &TypedValueModel::valueWritten, this, [this](qint64 offset, const QString &wrap) {
+        m_blocks->noteWriteThroughHandle(m_workspace->currentId());
         statusBar()->showMessage(wrap.isEmpty() ? tr("Wrote offset %1").arg(offset) : tr("Wrapped: %1").arg(wrap),
                                  wrap.isEmpty() ? 3000 : 10000);
         m_poller->pollNow();
@@ -137,9 +112,9 @@ MainWindow::~MainWindow()
 void MainWindow::createActions()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
-    QAction *newSegment = file->addAction(tr("&New Segment…"), this, &MainWindow::newSegmentDialog);
+    QAction *newSegment = file->addAction(tr("&New Segment…"), this, [this] { m_segmentsPanel->newSegment(); });
     newSegment->setShortcut(QKeySequence::New);
-    QAction *attach = file->addAction(tr("&Attach…"), this, &MainWindow::attachSegmentDialog);
+    QAction *attach = file->addAction(tr("&Attach…"), this, [this] { m_segmentsPanel->attachSegment(); });
     attach->setShortcut(QKeySequence::Open);
     QAction *close = file->addAction(tr("&Close Segment"), this, &MainWindow::closeCurrentSegment);
     close->setShortcut(QKeySequence::Close);
@@ -234,53 +209,65 @@ void MainWindow::createDocks()
     QDockWidget *blocks = addPanel(tr("Blocks"), QStringLiteral("BlocksDock"), createBlocksPanel(),
                                    Qt::RightDockWidgetArea);
     splitDockWidget(typed, blocks, Qt::Vertical);
-    addPanel(tr("Segments"), QStringLiteral("SegmentsDock"), createSegmentsPanel(), Qt::LeftDockWidgetArea);
+    // The bottom row: where the blocks come from, who synchronises on them, who writes them.
+    QDockWidget *segments = addPanel(tr("Segments"), QStringLiteral("SegmentsDock"), createSegmentsPanel(),
+                                     Qt::BottomDockWidgetArea);
     QDockWidget *sync = addPanel(tr("Sync Objects"), QStringLiteral("SyncDock"), createSyncPanel(),
                                  Qt::BottomDockWidgetArea);
     QDockWidget *processes = addPanel(tr("Processes"), QStringLiteral("ProcessesDock"), createProcessesPanel(),
                                       Qt::BottomDockWidgetArea);
+    splitDockWidget(segments, sync, Qt::Horizontal);
     splitDockWidget(sync, processes, Qt::Horizontal);
-    resizeDocks({typed, blocks}, {520, 300}, Qt::Vertical);
-    resizeDocks({typed}, {470}, Qt::Horizontal);
-    resizeDocks({sync}, {220}, Qt::Vertical);
+    resizeDocks({typed, blocks}, {330, 330}, Qt::Vertical);
+    resizeDocks({typed}, {560}, Qt::Horizontal);
+    resizeDocks({segments}, {300}, Qt::Vertical);
+    resizeDocks({segments, sync, processes}, {480, 480, 480}, Qt::Horizontal);
 }
 
-// INTEGRATION POINT (panels, issue 4 item 1): the segments panel. Until it lands, the live
-// catalogue of /dev/shm in a table; double-click attaches.
+// Panels (issue 4 items 1, 4, 5, 6) are the panels teammate's widgets; the window feeds them from its
+// poller (so they never scan on their own timers) and routes their messages to the status bar.
 QWidget *MainWindow::createSegmentsPanel()
 {
-    QTableView *table = makeTable(m_catalogueModel, CatalogueModel::SortRole, this);
-    for (int column : {CatalogueModel::ModeColumn, CatalogueModel::OwnerColumn})
-        table->hideColumn(column);
-    connect(this, &MainWindow::cataloguePolled, m_catalogueModel, &CatalogueModel::setEntries);
-    connect(table, &QAbstractItemView::doubleClicked, this, [this](const QModelIndex &index) {
-        QString error;
-        if (!attachSegment(index.data(CatalogueModel::NameRole).toString(), Layout(), &error))
-            statusBar()->showMessage(error, 10000);
-    });
-    return table;
+    m_segmentsPanel = new SegmentsPanel(m_workspace, this);
+    m_segmentsPanel->setAutoRefreshInterval(0);
+    connect(this, &MainWindow::cataloguePolled, m_segmentsPanel, &SegmentsPanel::setCatalogue);
+    connect(m_segmentsPanel, &SegmentsPanel::statusMessage, this,
+            [this](const QString &text) { statusBar()->showMessage(text, 8000); });
+    return m_segmentsPanel;
 }
 
-// INTEGRATION POINT (panels, item 4): the sync panel; until it lands, SyncStateModel in a table.
 QWidget *MainWindow::createSyncPanel()
 {
-    connect(this, &MainWindow::syncStatesPolled, m_syncModel, &SyncStateModel::setStates);
-    return makeTable(m_syncModel, SyncStateModel::SortRole, this);
+    auto *panel = new SyncPanel(this);
+    panel->setAutoRefreshInterval(0);
+    connect(this, &MainWindow::syncStatesPolled, panel, &SyncPanel::setStates);
+    connect(panel, &SyncPanel::statusMessage, this, [this](const QString &text) { statusBar()->showMessage(text, 8000); });
+    return panel;
 }
 
-// INTEGRATION POINT (panels, item 5): the processes panel; until it lands, ProcessModel in a table.
 QWidget *MainWindow::createProcessesPanel()
 {
-    return makeTable(new ProcessModel(m_processes, this), Qt::DisplayRole, this);
+    auto *panel = new ProcessesPanel(m_processes, m_workspace, this);
+    connect(panel, &ProcessesPanel::statusMessage, this,
+            [this](const QString &text) { statusBar()->showMessage(text, 8000); });
+    return panel;
 }
 
-// INTEGRATION POINT (panels, item 6): the shm_a/shm_b blocks diagram.
 QWidget *MainWindow::createBlocksPanel()
 {
-    auto *label = new QLabel(tr("Blocks diagram\n(integration point: panels item 6)"), this);
-    label->setAlignment(Qt::AlignCenter);
-    label->setEnabled(false);
-    return label;
+    m_blocks = new BlocksDiagram(m_workspace, this);
+    m_blocks->setAutoRefreshInterval(0);
+    connect(this, &MainWindow::cataloguePolled, m_blocks, [this](const QVector<CatalogueEntry> &entries) {
+        for (const CatalogueEntry &entry : entries) {
+            if (entry.inode == m_blocks->blockInode() && entry.inode != 0) {
+                m_blocks->setMappings(entry.mappings);
+                return;
+            }
+        }
+        m_blocks->refreshMappings(); // unlinked blocks are not in /dev/shm: ask /proc by inode
+    });
+    connect(m_blocks, &BlocksDiagram::statusMessage, this, [this](const QString &text) { statusBar()->showMessage(text, 8000); });
+    return m_blocks;
 }
 
 void MainWindow::createStatusBar()
@@ -362,6 +349,7 @@ void MainWindow::onPolled(const PollResult &result)
     m_grid->applySnapshot(result.visible, result.visibleChanges, result.fresh);
     m_typedModel->setSnapshot(result.typed);
     if (!result.visibleChanges.isEmpty() || !result.typedChanges.isEmpty()) {
+        m_blocks->noteBytesChanged(result.typedChanges + result.visibleChanges);
         ++m_changeCount;
         m_sinceLastChange.start();
     }
@@ -420,56 +408,6 @@ void MainWindow::updateStatus()
         m_changeLabel->setText(tr("last change %1 s ago  ·  %2 changes")
                                    .arg(m_sinceLastChange.elapsed() / 1000.0, 0, 'f', 1)
                                    .arg(m_changeCount));
-}
-
-void MainWindow::newSegmentDialog()
-{
-    // Stand-in until the panels teammate's create dialog (with the layout editor) is integrated.
-    bool ok = false;
-    const QString spec = QInputDialog::getText(this, tr("New Segment"), tr("Layout (e.g. counter:i; values:d[4]):"),
-                                               QLineEdit::Normal, Demo::layoutSpec(), &ok);
-    if (!ok)
-        return;
-    LayoutError layoutError;
-    const std::optional<Layout> layout = Layout::parse(spec, &layoutError);
-    if (!layout) {
-        QMessageBox::warning(this, tr("New Segment"), tr("Layout: %1").arg(layoutError.toString()));
-        return;
-    }
-    const QString name = QInputDialog::getText(this, tr("New Segment"), tr("Name:"), QLineEdit::Normal,
-                                               QStringLiteral("shmscope-%1").arg(QCoreApplication::applicationPid()),
-                                               &ok);
-    if (!ok)
-        return;
-    QString error;
-    if (!m_workspace->createSegment(name, 0, *layout, &error))
-        QMessageBox::warning(this, tr("New Segment"), error);
-}
-
-void MainWindow::attachSegmentDialog()
-{
-    bool ok = false;
-    const QString name = QInputDialog::getText(this, tr("Attach"), tr("Segment name (as in /dev/shm):"),
-                                               QLineEdit::Normal, QString(), &ok);
-    if (!ok)
-        return;
-    const QString spec = QInputDialog::getText(this, tr("Attach"), tr("Layout (empty for raw bytes):"),
-                                               QLineEdit::Normal, QString(), &ok);
-    if (!ok)
-        return;
-    Layout layout;
-    if (!spec.trimmed().isEmpty()) {
-        LayoutError layoutError;
-        const std::optional<Layout> parsed = Layout::parse(spec, &layoutError);
-        if (!parsed) {
-            QMessageBox::warning(this, tr("Attach"), tr("Layout: %1").arg(layoutError.toString()));
-            return;
-        }
-        layout = *parsed;
-    }
-    QString error;
-    if (!attachSegment(name, layout, &error))
-        QMessageBox::warning(this, tr("Attach"), error);
 }
 
 void MainWindow::closeCurrentSegment()

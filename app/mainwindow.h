@@ -16,11 +16,11 @@ class QSpinBox;
 
 namespace ShmScope {
 
+class BlocksDiagram;
 class ByteGridView;
-class CatalogueModel;
 class Demo;
 class ProcessManager;
-class SyncStateModel;
+class SegmentsPanel;
 class TypedValueModel;
 class TypedValueView;
 class Workspace;
@@ -77,8 +77,6 @@ private:
     void onGridSelection(ByteRange range);
     void onTypedSelection();
     void updateStatus();
-    void newSegmentDialog();
-    void attachSegmentDialog();
     void closeCurrentSegment();
     void showAbout();
 
@@ -88,8 +86,8 @@ private:
     ByteGridView *m_grid = nullptr;
     TypedValueModel *m_typedModel = nullptr;
     TypedValueView *m_typedView = nullptr;
-    CatalogueModel *m_catalogueModel = nullptr;
-    SyncStateModel *m_syncModel = nullptr;
+    SegmentsPanel *m_segmentsPanel = nullptr;
+    BlocksDiagram *m_blocks = nullptr;
     Demo *m_demo = nullptr; // child of this window
 
     QActionGroup *m_modeGroup = nullptr;

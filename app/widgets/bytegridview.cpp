@@ -714,7 +714,7 @@ void ByteGridView::paintRow(QPainter &painter, const Colors &colors, qint64 row,
         const qint64 changedAt = m_changedAtNs.value(int(offset - m_snapshot.offset));
         if (changedAt > 0 && now - changedAt < kFlashNs) {
             QColor flash = colors.flash;
-            flash.setAlphaF(0.85 * (1.0 - qreal(now - changedAt) / kFlashNs));
+            flash.setAlphaF(0.7 * (1.0 - qreal(now - changedAt) / kFlashNs));
             painter.fillRect(QRect(x - m_charWidth / 2 + 1, y + 2, cellWidth() - 2, m_lineHeight + 2 * kRowPadding - 3), flash);
             if (m_mode != DisplayMode::Ascii)
                 painter.fillRect(QRect(asciiX(column), y + 2, m_charWidth, m_lineHeight + 2 * kRowPadding - 3), flash);

@@ -27,7 +27,7 @@ public:
             const qreal level = m_view->flashLevel(index);
             if (level > 0) {
                 QColor flash(0xff, 0xc4, 0x2e);
-                flash.setAlphaF(0.55 * level);
+                flash.setAlphaF(0.45 * level);
                 painter->fillRect(option.rect, flash);
             }
             if (!index.data(TypedValueModel::WrapReasonRole).toString().isEmpty()) {
@@ -42,6 +42,13 @@ public:
         }
         QStyle *style = styled.widget ? styled.widget->style() : QApplication::style();
         style->drawControl(QStyle::CE_ItemViewItem, &styled, painter, styled.widget);
+    }
+
+    QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override
+    {
+        QSize size = QStyledItemDelegate::sizeHint(option, index);
+        size.setHeight(size.height() + 8); // room to breathe: values are read at a glance
+        return size;
     }
 
 private:

@@ -1,5 +1,6 @@
 #include "segment.h"
 
+#include "faultguard.h"
 #include "shmname.h"
 
 #include <cerrno>
@@ -262,14 +263,30 @@ qint64 Segment::read(qint64 offset, void *destination, qint64 length) const
         errno = EINVAL;
         return -1;
     }
-    // pread copies inside the kernel: past the current end it returns fewer bytes, where a load from
-    // the truncated mapping would raise SIGBUS.
     auto *out = static_cast<char *>(destination);
-    return transferAll(
-            [&](qint64 done, size_t count) {
-                return ::pread(m_fd, out + done, count, off_t(offset + done));
-            },
-            length);
+    auto readThroughFd = [&](qint64 from) -> qint64 {
+        // pread copies inside the kernel: past the current end it returns fewer bytes, where a load
+        // from the truncated mapping would raise SIGBUS.
+        const qint64 got = transferAll(
+                [&](qint64 done, size_t count) {
+                    return ::pread(m_fd, out + from + done, count, off_t(offset + from + done));
+                },
+                length - from);
+        return got < 0 ? (from > 0 ? from : -1) : from + got;
+    };
+
+    // Fast path: memcpy from our mapping, about 3x pread's speed on tmpfs (bench_snapshot), within
+    // what the fstat says exists now. A truncation racing the copy raises SIGBUS, which the guard
+    // turns into a retry through pread; so the no-SIGBUS promise holds either way.
+    struct stat st;
+    if (m_data && ::fstat(m_fd, &st) == 0) {
+        const qint64 inMapping = qMin(qMin(m_size, qint64(st.st_size)) - offset, length);
+        if (inMapping > 0 && copyFromMapping(out, m_data + offset, size_t(inMapping))) {
+            // The rest lies beyond our mapping (the block grew since we mapped it) or beyond the end.
+            return inMapping == length ? length : readThroughFd(inMapping);
+        }
+    }
+    return readThroughFd(0);
 }
 
 QByteArray Segment::read(qint64 offset, qint64 length) const

@@ -1,5 +1,6 @@
 // Segment: the lifecycle of one POSIX shared-memory block, every error Python would raise (in
 // meaning), and the promise that a reader survives another process truncating or unlinking it.
+#include "faultguard.h"
 #include "segment.h"
 
 #include <QDir>
@@ -61,6 +62,7 @@ class TestSegment : public QObject {
     Q_OBJECT
 
 private slots:
+    void initTestCase();
     void cleanup();
 
     void createAttachWriteReadUnlink();
@@ -86,6 +88,9 @@ private slots:
 
     void readerSurvivesTruncationByAnotherProcess();
     void readerSurvivesUnlinkByAnotherProcess();
+    void readerSurvivesRepeatedResizing();
+    void guardedCopyTurnsSigbusIntoFalse();
+    void unguardedAccessStillDiesOfSigbus();
 
 private:
     QString uniqueName();
@@ -98,6 +103,14 @@ QString TestSegment::uniqueName()
     const QString name = QStringLiteral("shmscope-test-%1-seg%2").arg(::getpid()).arg(++m_counter);
     m_names.append(name);
     return name;
+}
+
+void TestSegment::initTestCase()
+{
+    // QtTest installs a crash handler for SIGBUS that runs gdb; unguardedAccessStillDiesOfSigbus
+    // checks that the fault guard hands an unguarded SIGBUS to the previous action, and the plain
+    // default action (death by SIGBUS) is the one to see.
+    ::signal(SIGBUS, SIG_DFL);
 }
 
 void TestSegment::cleanup()
@@ -510,6 +523,88 @@ void TestSegment::readerSurvivesUnlinkByAnotherProcess()
     // The creator's unlink now finds no name.
     QVERIFY(!creator->unlink(&error));
     QCOMPARE(error.kind, SegmentErrorKind::NotFound);
+}
+
+void TestSegment::readerSurvivesRepeatedResizing()
+{
+    // Another process shrinks and regrows the block as fast as it can while we read it whole: some
+    // reads race a truncation mid-copy (the fast path's SIGBUS, caught and redone through pread).
+    const QString name = uniqueName();
+    constexpr qint64 size = qint64(1) << 20;
+    SegmentError error;
+    auto segment = Segment::create(name, size, &error);
+    QVERIFY(segment);
+    const QByteArray openName = '/' + name.toUtf8();
+    const pid_t child = ::fork();
+    if (child == 0) {
+        const int fd = ::shm_open(openName.constData(), O_RDWR, 0);
+        for (int i = 0; fd >= 0 && i < 3000; ++i) {
+            if (::ftruncate(fd, 4096) != 0 || ::ftruncate(fd, size) != 0)
+                ::_exit(1);
+        }
+        ::_exit(fd >= 0 ? 0 : 1);
+    }
+    QByteArray buffer(size, Qt::Uninitialized);
+    int reads = 0;
+    int status = 0;
+    while (::waitpid(child, &status, WNOHANG) == 0) {
+        const qint64 got = segment->read(0, buffer.data(), size);
+        QVERIFY(got >= 4096 || got == 0); // never less than the smallest size, unless it was 0 briefly
+        QVERIFY(got <= size);
+        ++reads;
+    }
+    QVERIFY(WIFEXITED(status));
+    QCOMPARE(WEXITSTATUS(status), 0);
+    QVERIFY(reads > 0);
+    QCOMPARE(segment->read(0, buffer.data(), size), size);
+}
+
+void TestSegment::guardedCopyTurnsSigbusIntoFalse()
+{
+    const QString name = uniqueName();
+    SegmentError error;
+    auto segment = Segment::create(name, 65536, &error);
+    QVERIFY(segment);
+    segment->write(0, "abc", 3);
+    const QByteArray openName = '/' + name.toUtf8();
+    QCOMPARE(exitCodeOfChild([&]() {
+                 const int fd = ::shm_open(openName.constData(), O_RDWR, 0);
+                 return fd >= 0 && ::ftruncate(fd, 4096) == 0 ? 0 : 1;
+             }),
+             0);
+    char buffer[100];
+    // The page at 8192 no longer exists: a plain memcpy from it is SIGBUS.
+    QVERIFY(!copyFromMapping(buffer, segment->data() + 8192, sizeof buffer));
+    QVERIFY(!copyFromMapping(buffer, segment->data() + 4000, sizeof buffer)); // straddles the end
+    QVERIFY(copyFromMapping(buffer, segment->data(), 3));
+    QCOMPARE(QByteArray(buffer, 3), QByteArray("abc"));
+    // Again, to show that the handler stays armed after a catch.
+    QVERIFY(!copyFromMapping(buffer, segment->data() + 60000, sizeof buffer));
+}
+
+void TestSegment::unguardedAccessStillDiesOfSigbus()
+{
+    // The guard must not swallow SIGBUS elsewhere: a worker poking a truncated mapping dies as usual.
+    const QString name = uniqueName();
+    SegmentError error;
+    auto segment = Segment::create(name, 65536, &error);
+    QVERIFY(segment);
+    char buffer[16];
+    QVERIFY(copyFromMapping(buffer, segment->data(), sizeof buffer)); // installs the handler here
+    const QByteArray openName = '/' + name.toUtf8();
+    uchar *mapping = segment->data();
+    const pid_t child = ::fork();
+    if (child == 0) {
+        const int fd = ::shm_open(openName.constData(), O_RDWR, 0);
+        if (fd < 0 || ::ftruncate(fd, 4096) != 0)
+            ::_exit(1);
+        mapping[8192] = 1; // SIGBUS
+        ::_exit(2);
+    }
+    int status = 0;
+    QCOMPARE(::waitpid(child, &status, 0), child);
+    QVERIFY2(WIFSIGNALED(status), qPrintable(QStringLiteral("exit code %1").arg(WEXITSTATUS(status))));
+    QCOMPARE(WTERMSIG(status), SIGBUS);
 }
 
 QTEST_APPLESS_MAIN(TestSegment)

@@ -52,6 +52,9 @@ private slots:
     void takeAndRefreshSnapshot();
     void snapshotAfterTruncationIsShorter();
     void snapshotReportsUnlinked();
+    void updateSnapshotMatchesRefreshAndDiff_data();
+    void updateSnapshotMatchesRefreshAndDiff();
+    void updateSnapshotFollowsSizeChanges();
 
 private:
     QString uniqueName();
@@ -225,6 +228,73 @@ void TestSnapshot::snapshotReportsUnlinked()
     const Snapshot snapshot = takeSnapshot(*segment, 0, 64);
     QVERIFY(snapshot.unlinked);
     QCOMPARE(snapshot.bytes, QByteArray(64, '\0'));
+}
+
+void TestSnapshot::updateSnapshotMatchesRefreshAndDiff_data()
+{
+    QTest::addColumn<qint64>("windowOffset");
+    QTest::addColumn<qint64>("windowLength");
+    QTest::addColumn<QVector<qint64>>("changes");
+
+    QTest::addRow("no change") << qint64(0) << qint64(20000) << QVector<qint64>{};
+    QTest::addRow("first and last byte") << qint64(0) << qint64(20000) << QVector<qint64>{0, 19999};
+    QTest::addRow("across a block boundary") << qint64(0) << qint64(20000)
+                                             << QVector<qint64>{4095, 4096, 4097, 12000};
+    QTest::addRow("inner window") << qint64(1000) << qint64(5000) << QVector<qint64>{999, 1000, 5999, 6000};
+    QTest::addRow("window to the end") << qint64(16000) << qint64(4480) << QVector<qint64>{20479};
+}
+
+void TestSnapshot::updateSnapshotMatchesRefreshAndDiff()
+{
+    QFETCH(qint64, windowOffset);
+    QFETCH(qint64, windowLength);
+    QFETCH(QVector<qint64>, changes);
+    const QString name = uniqueName();
+    SegmentError error;
+    auto segment = Segment::create(name, 20480, &error);
+    QVERIFY(segment);
+    const QByteArray bytes = pattern(20480);
+    segment->write(0, bytes.constData(), bytes.size());
+
+    Snapshot snapshot = takeSnapshot(*segment, windowOffset, windowLength);
+    const QByteArray before = snapshot.bytes;
+    const QByteArray after = withBytesChanged(bytes, changes);
+    segment->write(0, after.constData(), after.size());
+
+    const Ranges ranges = updateSnapshot(*segment, snapshot);
+    QCOMPARE(snapshot.bytes, after.mid(windowOffset, windowLength));
+    QCOMPARE(ranges, diffBytes(before, snapshot.bytes));
+    QCOMPARE(snapshot.segmentSize, 20480);
+    // Nothing changed since: nothing reported, nothing reallocated.
+    const auto buffer = quintptr(snapshot.bytes.constData());
+    QVERIFY(updateSnapshot(*segment, snapshot).isEmpty());
+    QCOMPARE(quintptr(snapshot.bytes.constData()), buffer);
+}
+
+void TestSnapshot::updateSnapshotFollowsSizeChanges()
+{
+    const QString name = uniqueName();
+    SegmentError error;
+    auto segment = Segment::create(name, 8192, &error);
+    QVERIFY(segment);
+    const QByteArray bytes = pattern(8192);
+    segment->write(0, bytes.constData(), bytes.size());
+    Snapshot snapshot = takeSnapshot(*segment, 0, 8192);
+
+    const QByteArray openName = '/' + name.toUtf8();
+    const int fd = ::shm_open(openName.constData(), O_RDWR, 0);
+    QVERIFY(fd >= 0);
+    QCOMPARE(::ftruncate(fd, 100), 0);
+    QCOMPARE(updateSnapshot(*segment, snapshot), (Ranges{{100, 8092}}));
+    QCOMPARE(snapshot.bytes, bytes.left(100));
+    QCOMPARE(snapshot.segmentSize, 100);
+
+    QCOMPARE(::ftruncate(fd, 8192), 0);
+    ::close(fd);
+    // Regrown: the bytes past 100 came back as zeros, of which those that were zero before did not
+    // change from the window's point of view, but the window grew, so all of the tail is reported.
+    QCOMPARE(updateSnapshot(*segment, snapshot), (Ranges{{100, 8092}}));
+    QCOMPARE(snapshot.bytes, bytes.left(100) + QByteArray(8092, '\0'));
 }
 
 QTEST_APPLESS_MAIN(TestSnapshot)

@@ -3,8 +3,11 @@
 
 #include "catalogcommands.h"
 #include "cliutil.h"
+#include "logcommands.h"
 #include "experimentcommands.h"
 #include "segmentcommands.h"
+#include "stepcommands.h"
+#include "synccommands.h"
 
 #include <QCoreApplication>
 #include <algorithm>
@@ -25,6 +28,9 @@ struct CommandGroup {
 const CommandGroup kCommandGroups[] = {
     {"Segments", &segmentCommands},
     {"Catalogue", &catalogCommands},
+    {"Sync objects", &syncCommands},
+    {"Step mode", &stepCommands},
+    {"Operation log", &logCommands},
     {"Experiments", &experimentCommands},
 };
 

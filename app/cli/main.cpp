@@ -3,8 +3,8 @@
 
 #include "catalogcommands.h"
 #include "cliutil.h"
-#include "logcommands.h"
 #include "experimentcommands.h"
+#include "logcommands.h"
 #include "segmentcommands.h"
 #include "stepcommands.h"
 #include "synccommands.h"
@@ -28,10 +28,10 @@ struct CommandGroup {
 const CommandGroup kCommandGroups[] = {
     {"Segments", &segmentCommands},
     {"Catalogue", &catalogCommands},
+    {"Experiments", &experimentCommands},
     {"Sync objects", &syncCommands},
     {"Step mode", &stepCommands},
     {"Operation log", &logCommands},
-    {"Experiments", &experimentCommands},
 };
 
 QVector<Command> allCommands()

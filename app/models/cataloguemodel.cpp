@@ -141,7 +141,7 @@ QVariant CatalogueModel::displayData(const CatalogueEntry &entry, int column) co
 
 QVariant CatalogueModel::data(const QModelIndex &index, int role) const
 {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid))
+    if (!index.isValid() || !checkIndex(index, CheckIndexOption::IndexIsValid))
         return {};
     const CatalogueEntry &entry = m_entries.at(index.row());
     switch (role) {

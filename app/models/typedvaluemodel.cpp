@@ -215,7 +215,7 @@ int TypedValueModel::columnCount(const QModelIndex &) const
 
 QVariant TypedValueModel::data(const QModelIndex &index, int role) const
 {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid))
+    if (!index.isValid() || !checkIndex(index, CheckIndexOption::IndexIsValid))
         return {};
     const int field = fieldOf(index);
     const int element = elementOf(index);
@@ -288,7 +288,7 @@ QVariant TypedValueModel::data(const QModelIndex &index, int role) const
 
 bool TypedValueModel::setData(const QModelIndex &index, const QVariant &value, int role)
 {
-    if (role != Qt::EditRole || !checkIndex(index, CheckIndexOption::IndexIsValid)
+    if (role != Qt::EditRole || !index.isValid() || !checkIndex(index, CheckIndexOption::IndexIsValid)
         || index.column() != ValueColumn)
         return false;
     const int field = fieldOf(index);
@@ -341,7 +341,7 @@ bool TypedValueModel::setData(const QModelIndex &index, const QVariant &value, i
 
 Qt::ItemFlags TypedValueModel::flags(const QModelIndex &index) const
 {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid))
+    if (!index.isValid() || !checkIndex(index, CheckIndexOption::IndexIsValid))
         return Qt::NoItemFlags;
     Qt::ItemFlags result = Qt::ItemIsEnabled | Qt::ItemIsSelectable;
     const int field = fieldOf(index);

@@ -598,6 +598,13 @@ void WorkersTest::workerExitsWhenItsParentIsAlreadyGone()
     QCOMPARE(done.exitCode, 4);
     QVERIFY(done.err.startsWith("shmscope-worker: parent process 1 is gone"));
     QCOMPARE(syncState(lockName).acquisitions, quint64(0));
+
+    // Named correctly, the same worker runs.
+    const Finished named = runWorker({QStringLiteral("holder"), QStringLiteral("--lock"), lockName,
+                                      QStringLiteral("--hold-ms"), QStringLiteral("1"),
+                                      QStringLiteral("--parent-pid"), QString::number(getpid())});
+    QCOMPARE(named.exitCode, 0);
+    QCOMPARE(syncState(lockName).acquisitions, quint64(1));
 }
 
 // --- Bad arguments ----------------------------------------------------------------------------------

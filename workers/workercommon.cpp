@@ -77,7 +77,10 @@ void WorkerOptions::parse(const QStringList &arguments)
     if (!m_parser.parse(all))
         failBadArguments(m_kind + QStringLiteral(": ") + m_parser.errorText());
     if (m_parser.isSet(QStringLiteral("help"))) {
-        std::fputs(m_parser.helpText().toLocal8Bit().constData(), stdout);
+        // QCommandLineParser names the binary by its path; say how to call this kind instead.
+        QString help = m_parser.helpText();
+        help = QStringLiteral("Usage: shmscope-worker %1 [options]").arg(m_kind) + help.mid(help.indexOf(QLatin1Char('\n')));
+        std::fputs(help.toLocal8Bit().constData(), stdout);
         throw WorkerExit{ExitDone, QString()};
     }
     if (!m_parser.positionalArguments().isEmpty())

@@ -3,7 +3,6 @@
 #include "objectheader.h"
 
 #include <QHash>
-
 #include <cerrno>
 #include <cstring>
 #include <dirent.h>
@@ -44,7 +43,7 @@ bool readProcFile(const char *path, QByteArray *contents)
     const int fd = ::open(path, O_RDONLY | O_CLOEXEC);
     if (fd < 0)
         return false;
-    FdCloser closer{fd};
+    FdCloser closer { fd };
     contents->resize(0);
     qsizetype used = 0;
     for (;;) {
@@ -105,7 +104,7 @@ QString blockKind(const QByteArray &name, int directoryFd, qint64 size)
     const int fd = ::openat(directoryFd, name.constData(), O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
     if (fd < 0)
         return QStringLiteral("data");
-    FdCloser closer{fd};
+    FdCloser closer { fd };
     ObjectHeader header;
     if (::pread(fd, &header, sizeof header, 0) == ssize_t(sizeof header) && isShmScopeObject(header))
         return objectKindName(header);
@@ -133,7 +132,7 @@ bool parseMapsLine(const char *line, const char *lineEnd, MapsLine *out)
     // The line is not NUL-terminated inside the buffer; sscanf stops at the path, which we never
     // parse with it, and the fields before the path are bounded by the kernel's format.
     if (std::sscanf(line, "%llx-%llx %4s %llx %x:%x %llu%n", &start, &end, permissions, &offset, &major,
-                    &minor, &inode, &consumed)
+            &minor, &inode, &consumed)
         != 7)
         return false;
     if (line + consumed > lineEnd)
@@ -147,19 +146,18 @@ bool parseMapsLine(const char *line, const char *lineEnd, MapsLine *out)
     static const char deletedMark[] = " (deleted)";
     const size_t markLength = sizeof deletedMark - 1;
     out->deleted = size_t(lineEnd - line) >= markLength
-            && std::memcmp(lineEnd - markLength, deletedMark, markLength) == 0;
+        && std::memcmp(lineEnd - markLength, deletedMark, markLength) == 0;
     return true;
 }
 
 // Calls onMapping(pid, line) for every mapping of a file under /dev/shm on `device`, in every
 // process whose maps we may read. Each maps file is read once; only lines naming /dev/shm/ are parsed.
-template <typename OnMapping>
-void forEachShmMapping(dev_t device, OnMapping onMapping)
+template <typename OnMapping> void forEachShmMapping(dev_t device, OnMapping onMapping)
 {
     DIR *proc = ::opendir("/proc");
     if (!proc)
         return;
-    DirCloser closer{proc};
+    DirCloser closer { proc };
     QByteArray maps;
     static const char needle[] = "/dev/shm/";
     const size_t needleLength = sizeof needle - 1;
@@ -216,7 +214,7 @@ QVector<CatalogueEntry> scanCatalogue(const QString &shmDir)
     DIR *directory = ::opendir(directoryPath.constData());
     if (!directory)
         return entries;
-    DirCloser closer{directory};
+    DirCloser closer { directory };
     const int directoryFd = ::dirfd(directory);
     struct stat directoryStat;
     if (::fstat(directoryFd, &directoryStat) != 0)
@@ -238,8 +236,8 @@ QVector<CatalogueEntry> scanCatalogue(const QString &shmDir)
         entry.mode = uint(st.st_mode & 07777);
         entry.uid = uint(st.st_uid);
         entry.owner = userName(st.st_uid, &userNames);
-        entry.lastChange = QDateTime::fromMSecsSinceEpoch(qint64(st.st_mtim.tv_sec) * 1000
-                                                          + st.st_mtim.tv_nsec / 1000000);
+        entry.lastChange
+            = QDateTime::fromMSecsSinceEpoch(qint64(st.st_mtim.tv_sec) * 1000 + st.st_mtim.tv_nsec / 1000000);
         entry.inode = quint64(st.st_ino);
         entry.kind = blockKind(name, directoryFd, entry.size);
         entryByInode.insert(entry.inode, int(entries.size()));

@@ -16,8 +16,7 @@ namespace ShmScope {
 // Returns false if a SIGBUS interrupted the call: then the destination holds partial data.
 bool runCatchingSigbus(void (*access)(void *context), void *context);
 
-template <typename Access>
-bool runCatchingSigbus(Access &&access)
+template <typename Access> bool runCatchingSigbus(Access &&access)
 {
     return runCatchingSigbus([](void *context) { (*static_cast<Access *>(context))(); }, &access);
 }

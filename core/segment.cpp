@@ -6,6 +6,7 @@
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
+#include <iterator>
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <sys/statvfs.h>
@@ -48,12 +49,12 @@ bool failFromErrno(SegmentError *error, int errorNumber, const QString &action, 
     case EINVAL:
     case ENAMETOOLONG:
         return fail(error, SegmentErrorKind::InvalidName,
-                    subject + QString::fromLocal8Bit(std::strerror(errorNumber)));
+            subject + QString::fromLocal8Bit(std::strerror(errorNumber)));
     case ENOSPC:
         return fail(error, SegmentErrorKind::NoRoom, subject + QStringLiteral("no room left in /dev/shm"));
     default:
-        return fail(error, SegmentErrorKind::System,
-                    subject + QString::fromLocal8Bit(std::strerror(errorNumber)));
+        return fail(
+            error, SegmentErrorKind::System, subject + QString::fromLocal8Bit(std::strerror(errorNumber)));
     }
 }
 
@@ -76,14 +77,24 @@ qint64 shmFreeBytes()
     return qint64(fs.f_bavail) * qint64(fs.f_frsize);
 }
 
+// "25276497920 bytes (23.5 GiB)": exact for scripts, readable for people.
 QString byteCount(qint64 bytes)
 {
-    return QStringLiteral("%1 bytes").arg(bytes);
+    static const char *const units[] = { "KiB", "MiB", "GiB", "TiB", "PiB", "EiB" };
+    QString text = QStringLiteral("%1 bytes").arg(bytes);
+    double value = double(bytes);
+    int unit = -1;
+    while (value >= 1024 && unit + 1 < int(std::size(units))) {
+        value /= 1024;
+        ++unit;
+    }
+    if (unit >= 0)
+        text += QStringLiteral(" (%1 %2)").arg(value, 0, 'f', 1).arg(QLatin1String(units[unit]));
+    return text;
 }
 
 // pread/pwrite may transfer less than asked (signals, huge requests): loop until done or EOF.
-template <typename Transfer>
-qint64 transferAll(Transfer transfer, qint64 length)
+template <typename Transfer> qint64 transferAll(Transfer transfer, qint64 length)
 {
     qint64 done = 0;
     while (done < length) {
@@ -102,8 +113,7 @@ qint64 transferAll(Transfer transfer, qint64 length)
 
 } // namespace
 
-std::unique_ptr<Segment> Segment::create(const QString &name, qint64 size, SegmentError *error,
-                                         mode_t mode)
+std::unique_ptr<Segment> Segment::create(const QString &name, qint64 size, SegmentError *error, mode_t mode)
 {
     QString normalized;
     if (!normalizeOrFail(name, &normalized, error))
@@ -111,10 +121,10 @@ std::unique_ptr<Segment> Segment::create(const QString &name, qint64 size, Segme
     if (size <= 0) {
         // Python: ValueError: 'size' must be a positive number different from zero
         fail(error, SegmentErrorKind::InvalidSize,
-             QStringLiteral("cannot create segment '%1': 'size' must be a positive number different "
-                            "from zero (got %2)")
-                     .arg(normalized)
-                     .arg(size));
+            QStringLiteral("cannot create segment '%1': 'size' must be a positive number different "
+                           "from zero (got %2)")
+                .arg(normalized)
+                .arg(size));
         return nullptr;
     }
     // tmpfs allocates pages only when first touched, so an oversized ftruncate succeeds and the first
@@ -122,8 +132,8 @@ std::unique_ptr<Segment> Segment::create(const QString &name, qint64 size, Segme
     const qint64 freeBytes = shmFreeBytes();
     if (freeBytes >= 0 && size > freeBytes) {
         fail(error, SegmentErrorKind::NoRoom,
-             QStringLiteral("cannot create segment '%1': it needs %2 but %3 has only %4 free")
-                     .arg(normalized, byteCount(size), QLatin1String(kShmDirectory), byteCount(freeBytes)));
+            QStringLiteral("cannot create segment '%1': it needs %2 but %3 has only %4 free")
+                .arg(normalized, byteCount(size), QLatin1String(kShmDirectory), byteCount(freeBytes)));
         return nullptr;
     }
 
@@ -171,7 +181,8 @@ std::unique_ptr<Segment> Segment::attach(const QString &name, SegmentError *erro
     if (!normalizeOrFail(name, &normalized, error))
         return nullptr;
     const QString action = QStringLiteral("attach to");
-    const int fd = ::shm_open(shmOpenName(normalized).constData(), (readOnly ? O_RDONLY : O_RDWR) | O_CLOEXEC, 0);
+    const int fd
+        = ::shm_open(shmOpenName(normalized).constData(), (readOnly ? O_RDONLY : O_RDWR) | O_CLOEXEC, 0);
     if (fd < 0) {
         failFromErrno(error, errno, action, normalized);
         return nullptr;
@@ -185,16 +196,16 @@ std::unique_ptr<Segment> Segment::attach(const QString &name, SegmentError *erro
     if (!S_ISREG(st.st_mode)) {
         ::close(fd);
         fail(error, SegmentErrorKind::System,
-             QStringLiteral("cannot attach to segment '%1': it is not a regular file").arg(normalized));
+            QStringLiteral("cannot attach to segment '%1': it is not a regular file").arg(normalized));
         return nullptr;
     }
     if (st.st_size <= 0) {
         // Python's mmap says "cannot mmap an empty file" here; say what it means.
         ::close(fd);
         fail(error, SegmentErrorKind::InvalidSize,
-             QStringLiteral("cannot attach to segment '%1': its size is 0 (created but never sized, or "
-                            "truncated to nothing)")
-                     .arg(normalized));
+            QStringLiteral("cannot attach to segment '%1': its size is 0 (created but never sized, or "
+                           "truncated to nothing)")
+                .arg(normalized));
         return nullptr;
     }
     const int protection = readOnly ? PROT_READ : PROT_READ | PROT_WRITE;
@@ -235,13 +246,34 @@ Segment::~Segment()
         ::close(m_fd);
 }
 
-QString Segment::name() const { return m_name; }
-qint64 Segment::size() const { return m_size; }
-bool Segment::createdHere() const { return m_createdHere; }
-bool Segment::isReadOnly() const { return m_readOnly; }
-quintptr Segment::address() const { return quintptr(m_data); }
-quint64 Segment::inode() const { return m_inode; }
-uchar *Segment::data() const { return m_data; }
+QString Segment::name() const
+{
+    return m_name;
+}
+qint64 Segment::size() const
+{
+    return m_size;
+}
+bool Segment::createdHere() const
+{
+    return m_createdHere;
+}
+bool Segment::isReadOnly() const
+{
+    return m_readOnly;
+}
+quintptr Segment::address() const
+{
+    return quintptr(m_data);
+}
+quint64 Segment::inode() const
+{
+    return m_inode;
+}
+uchar *Segment::data() const
+{
+    return m_data;
+}
 
 SegmentStatus Segment::status() const
 {
@@ -268,10 +300,10 @@ qint64 Segment::read(qint64 offset, void *destination, qint64 length) const
         // pread copies inside the kernel: past the current end it returns fewer bytes, where a load
         // from the truncated mapping would raise SIGBUS.
         const qint64 got = transferAll(
-                [&](qint64 done, size_t count) {
-                    return ::pread(m_fd, out + from + done, count, off_t(offset + from + done));
-                },
-                length - from);
+            [&](qint64 done, size_t count) {
+                return ::pread(m_fd, out + from + done, count, off_t(offset + from + done));
+            },
+            length - from);
         return got < 0 ? (from > 0 ? from : -1) : from + got;
     };
 
@@ -319,24 +351,23 @@ qint64 Segment::write(qint64 offset, const void *source, qint64 length)
     const qint64 count = qMin(length, currentSize - offset);
     const auto *in = static_cast<const char *>(source);
     return transferAll(
-            [&](qint64 done, size_t n) { return ::pwrite(m_fd, in + done, n, off_t(offset + done)); },
-            count);
+        [&](qint64 done, size_t n) { return ::pwrite(m_fd, in + done, n, off_t(offset + done)); }, count);
 }
 
 bool Segment::unlink(SegmentError *error)
 {
     if (!m_createdHere)
         return fail(error, SegmentErrorKind::NotOwner,
-                    QStringLiteral("will not unlink segment '%1': this handle only attached to it; only "
-                                   "its creator removes the name")
-                            .arg(m_name));
+            QStringLiteral("will not unlink segment '%1': this handle only attached to it; only "
+                           "its creator removes the name")
+                .arg(m_name));
     // The name may have been unlinked and reused by someone else since: never remove another block.
     struct stat st;
     const QByteArray path = QByteArray(kShmDirectory) + shmOpenName(m_name);
     if (::stat(path.constData(), &st) == 0 && quint64(st.st_ino) != m_inode)
         return fail(error, SegmentErrorKind::NotOwner,
-                    QStringLiteral("will not unlink segment '%1': the name now belongs to another block")
-                            .arg(m_name));
+            QStringLiteral("will not unlink segment '%1': the name now belongs to another block")
+                .arg(m_name));
     if (::shm_unlink(shmOpenName(m_name).constData()) != 0)
         return failFromErrno(error, errno, QStringLiteral("unlink"), m_name);
     succeed(error);

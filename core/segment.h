@@ -35,8 +35,10 @@ struct SegmentStatus {
 };
 
 // One handle on a POSIX shared-memory block: an fd plus a shared mapping (RAII).
-// Reads and writes of the typed API go through pread/pwrite on the fd, so another process
-// truncating or unlinking the block can never SIGBUS a reader: it sees fewer bytes instead.
+// Another process truncating or unlinking the block can never SIGBUS a reader of this API: read()
+// copies from the mapping only within the size fstat reports, under a SIGBUS guard that falls back
+// to pread on the fd (faultguard.h), and write() goes through pwrite, clipped to the current size.
+// A reader sees fewer bytes instead, and status() tells why.
 // data() is the raw mapping, for workers that need atomics; readers should not use it.
 class Segment {
 public:
@@ -64,7 +66,8 @@ public:
     // Copies up to length bytes at offset; returns the count read (short after truncation), -1 on error.
     qint64 read(qint64 offset, void *destination, qint64 length) const;
     QByteArray read(qint64 offset, qint64 length) const;
-    // Writes through the fd; returns the count written, -1 on error.
+    // Writes through the fd, never past the current end (a write must not regrow a block someone
+    // truncated); returns the count written (short at the end), -1 on error or a read-only handle.
     qint64 write(qint64 offset, const void *source, qint64 length);
 
     // Removes the name; only for a segment this handle created (NotOwner otherwise).

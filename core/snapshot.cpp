@@ -41,7 +41,7 @@ public:
                 return;
             }
         }
-        m_ranges.append(ByteRange{offset, length});
+        m_ranges.append(ByteRange { offset, length });
     }
     QVector<ByteRange> take() { return std::move(m_ranges); }
 
@@ -145,8 +145,8 @@ QVector<ByteRange> updateSnapshot(const Segment &segment, Snapshot &snapshot)
     RangeCollector ranges;
     uchar previous[kBlock];
     // volatile: read after a siglongjmp out of the pass, so every store must reach memory.
-    volatile qint64 done = 0;       // [0, done) compared and, where it differed, copied
-    volatile bool copying = false;  // a SIGBUS hit the copy of block `done`: previous holds its old bytes
+    volatile qint64 done = 0; // [0, done) compared and, where it differed, copied
+    volatile bool copying = false; // a SIGBUS hit the copy of block `done`: previous holds its old bytes
     const bool completed = runCatchingSigbus([&] {
         for (qint64 pos = 0; pos < length; pos += kBlock) {
             const qint64 n = qMin(kBlock, length - pos);

@@ -9,7 +9,6 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
-
 #include <fcntl.h>
 #include <optional>
 #include <pwd.h>
@@ -162,7 +161,7 @@ void TestCatalogue::findsMappingOfPythonProcess()
 
     QProcess process;
     process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-    process.start(python, {QStringLiteral("-c"), QString::fromLatin1(kPythonAttach), name});
+    process.start(python, { QStringLiteral("-c"), QString::fromLatin1(kPythonAttach), name });
     QVERIFY2(process.waitForStarted(), qPrintable(process.errorString()));
     QTRY_VERIFY_WITH_TIMEOUT(process.canReadLine() || process.state() == QProcess::NotRunning, 30000);
     QCOMPARE(process.readLine().trimmed(), QByteArray("4096"));
@@ -173,7 +172,7 @@ void TestCatalogue::findsMappingOfPythonProcess()
     const QVector<ProcessMapping> pythonMappings = mappingsOfPid(entry->mappings, pythonPid);
     QCOMPARE(pythonMappings.size(), 1);
     QVERIFY2(pythonMappings.first().command.startsWith(QLatin1String("python")),
-             qPrintable(pythonMappings.first().command));
+        qPrintable(pythonMappings.first().command));
     QCOMPARE(pythonMappings.first().permissions, QStringLiteral("rw-s"));
     QCOMPARE(mappingsOfPid(entry->mappings, ::getpid()).size(), 1);
     QCOMPARE(mappingsOfPid(scanMappings(segment->inode()), pythonPid).size(), 1);
@@ -201,12 +200,14 @@ void TestCatalogue::kinds_data()
 
     QTest::addRow("plain data") << QStringLiteral("shmscope-test-") << QByteArray(100, 'x')
                                 << QStringLiteral("data");
-    QTest::addRow("python psm_") << QStringLiteral("psm_") << QByteArray(10, '\0') << QStringLiteral("python");
-    QTest::addRow("shmscope object") << QStringLiteral("shmscope-test-") << (headerBytes + QByteArray(64, '\0'))
-                                     << QStringLiteral("RLock");
-    QTest::addRow("header exactly") << QStringLiteral("shmscope-test-") << headerBytes << QStringLiteral("RLock");
-    QTest::addRow("magic but too short") << QStringLiteral("shmscope-test-") << headerBytes.left(31)
-                                         << QStringLiteral("data");
+    QTest::addRow("python psm_") << QStringLiteral("psm_") << QByteArray(10, '\0')
+                                 << QStringLiteral("python");
+    QTest::addRow("shmscope object") << QStringLiteral("shmscope-test-")
+                                     << (headerBytes + QByteArray(64, '\0')) << QStringLiteral("RLock");
+    QTest::addRow("header exactly") << QStringLiteral("shmscope-test-") << headerBytes
+                                    << QStringLiteral("RLock");
+    QTest::addRow("magic but too short")
+        << QStringLiteral("shmscope-test-") << headerBytes.left(31) << QStringLiteral("data");
     QTest::addRow("all zero") << QStringLiteral("shmscope-test-") << QByteArray(4096, '\0')
                               << QStringLiteral("data");
 }

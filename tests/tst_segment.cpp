@@ -6,7 +6,6 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QTest>
-
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
@@ -43,8 +42,7 @@ int exitCodeOfChild(const std::function<int()> &body)
     if (pid == 0)
         ::_exit(body());
     int status = 0;
-    while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
-    }
+    while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) { }
     return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
 }
 
@@ -153,8 +151,8 @@ void TestSegment::createAttachWriteReadUnlink()
     const QByteArray hello("hello, block");
     QCOMPARE(shmA->write(4096 - hello.size(), hello.constData(), hello.size()), hello.size());
     QCOMPARE(shmB->read(4096 - hello.size(), hello.size()), hello);
-    QCOMPARE(QByteArray(reinterpret_cast<const char *>(shmB->data()) + 4096 - hello.size(), hello.size()),
-             hello);
+    QCOMPARE(
+        QByteArray(reinterpret_cast<const char *>(shmB->data()) + 4096 - hello.size(), hello.size()), hello);
     shmB->data()[0] = 2; // shm_b.buf[0] = 2 is read through shm_a
     QCOMPARE(shmA->read(0, 1), QByteArray(1, '\2'));
     // Reading past the end returns what exists.
@@ -244,7 +242,7 @@ void TestSegment::createExistingNameFails()
     QVERIFY(!Segment::create(name, 256, &error));
     QCOMPARE(error.kind, SegmentErrorKind::Exists); // Python: FileExistsError
     QVERIFY2(error.message.contains(name) && error.message.contains(QLatin1String("exists")),
-             qPrintable(error.message));
+        qPrintable(error.message));
     // The failed create must not remove or resize the block that was there.
     QVERIFY(existsInDevShm(name));
     QCOMPARE(first->status().currentSize, 128);
@@ -308,7 +306,7 @@ void TestSegment::permissionDenied()
     QCOMPARE(SegmentErrorKind(kindInChild), expected); // Python: PermissionError
     if (denied)
         QVERIFY2(message.contains(name) && message.contains(QLatin1String("permission denied")),
-                 qPrintable(message));
+            qPrintable(message));
 }
 
 void TestSegment::invalidName_data()
@@ -352,8 +350,8 @@ void TestSegment::invalidSize()
     QVERIFY(!Segment::create(name, size, &error));
     QCOMPARE(error.kind, SegmentErrorKind::InvalidSize);
     QVERIFY2(error.message.contains(QLatin1String("'size' must be a positive number different from zero"))
-                     && error.message.contains(name),
-             qPrintable(error.message));
+            && error.message.contains(name),
+        qPrintable(error.message));
     QVERIFY(!existsInDevShm(name));
 }
 
@@ -369,7 +367,7 @@ void TestSegment::noRoomIsRefusedUpFront()
     QVERIFY(!Segment::create(name, freeBytes + (qint64(1) << 30), &error));
     QCOMPARE(error.kind, SegmentErrorKind::NoRoom);
     QVERIFY2(error.message.contains(name) && error.message.contains(QLatin1String("free")),
-             qPrintable(error.message));
+        qPrintable(error.message));
     QVERIFY(!existsInDevShm(name));
 }
 
@@ -384,7 +382,7 @@ void TestSegment::attachEmptyObjectFails()
     QVERIFY(!Segment::attach(name, &error));
     QCOMPARE(error.kind, SegmentErrorKind::InvalidSize);
     QVERIFY2(error.message.contains(name) && error.message.contains(QLatin1String("size is 0")),
-             qPrintable(error.message));
+        qPrintable(error.message));
     QVERIFY(existsInDevShm(name)); // not ours to remove
 }
 
@@ -474,10 +472,10 @@ void TestSegment::readerSurvivesTruncationByAnotherProcess()
 
     const QByteArray openName = '/' + name.toUtf8();
     QCOMPARE(exitCodeOfChild([&]() {
-                 const int fd = ::shm_open(openName.constData(), O_RDWR, 0);
-                 return fd >= 0 && ::ftruncate(fd, 1000) == 0 ? 0 : 1;
-             }),
-             0);
+        const int fd = ::shm_open(openName.constData(), O_RDWR, 0);
+        return fd >= 0 && ::ftruncate(fd, 1000) == 0 ? 0 : 1;
+    }),
+        0);
 
     // A load from reader->data() + 5000 would now be SIGBUS; the handle's reads are short instead.
     const SegmentStatus status = reader->status();
@@ -568,10 +566,10 @@ void TestSegment::guardedCopyTurnsSigbusIntoFalse()
     segment->write(0, "abc", 3);
     const QByteArray openName = '/' + name.toUtf8();
     QCOMPARE(exitCodeOfChild([&]() {
-                 const int fd = ::shm_open(openName.constData(), O_RDWR, 0);
-                 return fd >= 0 && ::ftruncate(fd, 4096) == 0 ? 0 : 1;
-             }),
-             0);
+        const int fd = ::shm_open(openName.constData(), O_RDWR, 0);
+        return fd >= 0 && ::ftruncate(fd, 4096) == 0 ? 0 : 1;
+    }),
+        0);
     char buffer[100];
     // The page at 8192 no longer exists: a plain memcpy from it is SIGBUS.
     QVERIFY(!copyFromMapping(buffer, segment->data() + 8192, sizeof buffer));

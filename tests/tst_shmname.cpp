@@ -30,7 +30,7 @@ void TestShmName::goodNames_data()
     QTest::addRow("spaces") << QStringLiteral("my block") << QStringLiteral("my block");
     QTest::addRow("255 bytes") << QString(255, QLatin1Char('a')) << QString(255, QLatin1Char('a'));
     QTest::addRow("255 bytes after slash")
-            << (QLatin1Char('/') + QString(255, QLatin1Char('a'))) << QString(255, QLatin1Char('a'));
+        << (QLatin1Char('/') + QString(255, QLatin1Char('a'))) << QString(255, QLatin1Char('a'));
     // "共享内存" is 4 characters, 12 bytes in UTF-8.
     QTest::addRow("utf-8") << QStringLiteral("共享内存") << QStringLiteral("共享内存");
     const QString utf8At255 = QString(81, QChar(0x5171)) + QStringLiteral("ab"); // 81 * 3 + 2 = 245

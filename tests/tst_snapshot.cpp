@@ -3,7 +3,6 @@
 #include "snapshot.h"
 
 #include <QTest>
-
 #include <fcntl.h>
 #include <sys/mman.h>
 #include <sys/wait.h>
@@ -84,31 +83,32 @@ void TestSnapshot::diffCases_data()
 
     // 10,000 bytes spans two whole 4 KiB blocks and a partial one, and ends off a word boundary.
     const QByteArray base = pattern(10000);
-    QTest::addRow("none") << base << base << Ranges{};
-    QTest::addRow("both empty") << QByteArray() << QByteArray() << Ranges{};
-    QTest::addRow("one byte") << base << withBytesChanged(base, {5000}) << Ranges{{5000, 1}};
-    QTest::addRow("first byte") << base << withBytesChanged(base, {0}) << Ranges{{0, 1}};
-    QTest::addRow("last byte") << base << withBytesChanged(base, {9999}) << Ranges{{9999, 1}};
-    QTest::addRow("adjacent merged") << base << withBytesChanged(base, {100, 101, 102, 103})
-                                     << Ranges{{100, 4}};
-    QTest::addRow("gap of one kept apart") << base << withBytesChanged(base, {100, 102})
-                                           << Ranges{{100, 1}, {102, 1}};
-    QTest::addRow("run across a word boundary") << base << withBytesChanged(base, {6, 7, 8, 9})
-                                                << Ranges{{6, 4}};
+    QTest::addRow("none") << base << base << Ranges {};
+    QTest::addRow("both empty") << QByteArray() << QByteArray() << Ranges {};
+    QTest::addRow("one byte") << base << withBytesChanged(base, { 5000 }) << Ranges { { 5000, 1 } };
+    QTest::addRow("first byte") << base << withBytesChanged(base, { 0 }) << Ranges { { 0, 1 } };
+    QTest::addRow("last byte") << base << withBytesChanged(base, { 9999 }) << Ranges { { 9999, 1 } };
+    QTest::addRow("adjacent merged") << base << withBytesChanged(base, { 100, 101, 102, 103 })
+                                     << Ranges { { 100, 4 } };
+    QTest::addRow("gap of one kept apart")
+        << base << withBytesChanged(base, { 100, 102 }) << Ranges { { 100, 1 }, { 102, 1 } };
+    QTest::addRow("run across a word boundary")
+        << base << withBytesChanged(base, { 6, 7, 8, 9 }) << Ranges { { 6, 4 } };
     QTest::addRow("run across a 4 KiB block boundary")
-            << base << withBytesChanged(base, {4094, 4095, 4096, 4097}) << Ranges{{4094, 4}};
+        << base << withBytesChanged(base, { 4094, 4095, 4096, 4097 }) << Ranges { { 4094, 4 } };
     QVector<qint64> longRun;
     for (qint64 i = 3000; i < 9000; ++i)
         longRun << i;
-    QTest::addRow("long run over blocks") << base << withBytesChanged(base, longRun) << Ranges{{3000, 6000}};
-    QTest::addRow("ascending order") << base << withBytesChanged(base, {9000, 17, 4100})
-                                     << Ranges{{17, 1}, {4100, 1}, {9000, 1}};
-    QTest::addRow("grown") << base << (base + QByteArray(50, 'x')) << Ranges{{10000, 50}};
-    QTest::addRow("shrunk") << base << base.left(9000) << Ranges{{9000, 1000}};
-    QTest::addRow("shrunk with a change") << base << withBytesChanged(base.left(9000), {8999})
-                                          << Ranges{{8999, 1001}};
-    QTest::addRow("from empty") << QByteArray() << base.left(7) << Ranges{{0, 7}};
-    QTest::addRow("to empty") << base.left(7) << QByteArray() << Ranges{{0, 7}};
+    QTest::addRow("long run over blocks")
+        << base << withBytesChanged(base, longRun) << Ranges { { 3000, 6000 } };
+    QTest::addRow("ascending order") << base << withBytesChanged(base, { 9000, 17, 4100 })
+                                     << Ranges { { 17, 1 }, { 4100, 1 }, { 9000, 1 } };
+    QTest::addRow("grown") << base << (base + QByteArray(50, 'x')) << Ranges { { 10000, 50 } };
+    QTest::addRow("shrunk") << base << base.left(9000) << Ranges { { 9000, 1000 } };
+    QTest::addRow("shrunk with a change")
+        << base << withBytesChanged(base.left(9000), { 8999 }) << Ranges { { 8999, 1001 } };
+    QTest::addRow("from empty") << QByteArray() << base.left(7) << Ranges { { 0, 7 } };
+    QTest::addRow("to empty") << base.left(7) << QByteArray() << Ranges { { 0, 7 } };
 }
 
 void TestSnapshot::diffCases()
@@ -138,12 +138,12 @@ void TestSnapshot::diffFindsEveryScatteredChange()
             if (!reference.isEmpty() && reference.last().offset + reference.last().length == i)
                 ++reference.last().length;
             else
-                reference.append(ByteRange{i, 1});
+                reference.append(ByteRange { i, 1 });
         }
         const Ranges actual = diffBytes(base, after);
-        QVERIFY2(actual == reference, qPrintable(QStringLiteral("mask %1: %2 != %3")
-                                                         .arg(mask)
-                                                         .arg(describe(actual), describe(reference))));
+        QVERIFY2(actual == reference,
+            qPrintable(
+                QStringLiteral("mask %1: %2 != %3").arg(mask).arg(describe(actual), describe(reference))));
     }
 }
 
@@ -168,7 +168,7 @@ void TestSnapshot::takeAndRefreshSnapshot()
     refreshSnapshot(*segment, snapshot);
     QVERIFY(snapshot.takenNs >= before.takenNs);
     QCOMPARE(before.bytes, bytes.mid(100, 1000));
-    QCOMPARE(diffBytes(before.bytes, snapshot.bytes), (Ranges{{50, 2}}));
+    QCOMPARE(diffBytes(before.bytes, snapshot.bytes), (Ranges { { 50, 2 } }));
 
     // Once unshared, a refresh of the same window allocates nothing.
     const auto buffer = quintptr(snapshot.bytes.constData());
@@ -206,7 +206,7 @@ void TestSnapshot::snapshotAfterTruncationIsShorter()
     refreshSnapshot(*segment, snapshot);
     QCOMPARE(snapshot.segmentSize, 3000);
     QCOMPARE(snapshot.bytes, bytes.left(3000));
-    QCOMPARE(diffBytes(before, snapshot.bytes), (Ranges{{3000, 65536 - 3000}}));
+    QCOMPARE(diffBytes(before, snapshot.bytes), (Ranges { { 3000, 65536 - 3000 } }));
 
     // Grown again, the window comes back to its full requested length (the new bytes are zero).
     const int fd = ::shm_open(openName.constData(), O_RDWR, 0);
@@ -236,12 +236,13 @@ void TestSnapshot::updateSnapshotMatchesRefreshAndDiff_data()
     QTest::addColumn<qint64>("windowLength");
     QTest::addColumn<QVector<qint64>>("changes");
 
-    QTest::addRow("no change") << qint64(0) << qint64(20000) << QVector<qint64>{};
-    QTest::addRow("first and last byte") << qint64(0) << qint64(20000) << QVector<qint64>{0, 19999};
-    QTest::addRow("across a block boundary") << qint64(0) << qint64(20000)
-                                             << QVector<qint64>{4095, 4096, 4097, 12000};
-    QTest::addRow("inner window") << qint64(1000) << qint64(5000) << QVector<qint64>{999, 1000, 5999, 6000};
-    QTest::addRow("window to the end") << qint64(16000) << qint64(4480) << QVector<qint64>{20479};
+    QTest::addRow("no change") << qint64(0) << qint64(20000) << QVector<qint64> {};
+    QTest::addRow("first and last byte") << qint64(0) << qint64(20000) << QVector<qint64> { 0, 19999 };
+    QTest::addRow("across a block boundary")
+        << qint64(0) << qint64(20000) << QVector<qint64> { 4095, 4096, 4097, 12000 };
+    QTest::addRow("inner window") << qint64(1000) << qint64(5000)
+                                  << QVector<qint64> { 999, 1000, 5999, 6000 };
+    QTest::addRow("window to the end") << qint64(16000) << qint64(4480) << QVector<qint64> { 20479 };
 }
 
 void TestSnapshot::updateSnapshotMatchesRefreshAndDiff()
@@ -285,7 +286,7 @@ void TestSnapshot::updateSnapshotFollowsSizeChanges()
     const int fd = ::shm_open(openName.constData(), O_RDWR, 0);
     QVERIFY(fd >= 0);
     QCOMPARE(::ftruncate(fd, 100), 0);
-    QCOMPARE(updateSnapshot(*segment, snapshot), (Ranges{{100, 8092}}));
+    QCOMPARE(updateSnapshot(*segment, snapshot), (Ranges { { 100, 8092 } }));
     QCOMPARE(snapshot.bytes, bytes.left(100));
     QCOMPARE(snapshot.segmentSize, 100);
 
@@ -293,7 +294,7 @@ void TestSnapshot::updateSnapshotFollowsSizeChanges()
     ::close(fd);
     // Regrown: the bytes past 100 came back as zeros, of which those that were zero before did not
     // change from the window's point of view, but the window grew, so all of the tail is reported.
-    QCOMPARE(updateSnapshot(*segment, snapshot), (Ranges{{100, 8092}}));
+    QCOMPARE(updateSnapshot(*segment, snapshot), (Ranges { { 100, 8092 } }));
     QCOMPARE(snapshot.bytes, bytes.left(100) + QByteArray(8092, '\0'));
 }
 

@@ -14,7 +14,6 @@
 #include <QCoreApplication>
 #include <QProcess>
 #include <QStandardPaths>
-
 #include <algorithm>
 #include <cstdio>
 #include <cstring>
@@ -82,10 +81,12 @@ double pythonPeerNs(QString *why)
         return -1;
     }
     QProcess process;
-    process.start(python, {QStringLiteral("-c"), QString::fromLatin1(kPythonPeer), QString::number(kSize),
-                           QString::number(kRounds)});
+    process.start(python,
+        { QStringLiteral("-c"), QString::fromLatin1(kPythonPeer), QString::number(kSize),
+            QString::number(kRounds) });
     if (!process.waitForFinished(300000) || process.exitCode() != 0) {
-        *why = QStringLiteral("python3 failed: ") + QString::fromLocal8Bit(process.readAllStandardError()).trimmed();
+        *why = QStringLiteral("python3 failed: ")
+            + QString::fromLocal8Bit(process.readAllStandardError()).trimmed();
         return -1;
     }
     bool ok = false;
@@ -186,20 +187,21 @@ int main(int argc, char **argv)
     printLine("  of which diffBytes", median(diffNs));
     const double updateMedian = median(updateNs);
     printLine("ShmScope updateSnapshot (one pass)", updateMedian, memcpyMedian);
-    std::printf("  (changed bytes found over %d rounds: %lld by diffBytes, %lld by updateSnapshot)\n", kRounds,
-                changedBytesSeen, changedBytesUpdated);
+    std::printf("  (changed bytes found over %d rounds: %lld by diffBytes, %lld by updateSnapshot)\n",
+        kRounds, changedBytesSeen, changedBytesUpdated);
 
     QString why;
     const double pythonNs = pythonPeerNs(&why);
     if (pythonNs > 0) {
         printLine("peer: CPython bytes(shm.buf), copy only", pythonNs, memcpyMedian);
-        std::printf("  ShmScope refresh + diff is %.1fx, updateSnapshot %.1fx the speed of CPython's copy alone\n",
-                    pythonNs / totalMedian, pythonNs / updateMedian);
+        std::printf(
+            "  ShmScope refresh + diff is %.1fx, updateSnapshot %.1fx the speed of CPython's copy alone\n",
+            pythonNs / totalMedian, pythonNs / updateMedian);
     } else {
         std::printf("  peer: %s\n", qPrintable(why));
     }
     std::printf("  target >= 50%% of memcpy: refreshSnapshot + diffBytes %s, updateSnapshot %s\n",
-                totalMedian <= 2 * memcpyMedian ? "met" : "NOT met",
-                updateMedian <= 2 * memcpyMedian ? "met" : "NOT met");
+        totalMedian <= 2 * memcpyMedian ? "met" : "NOT met",
+        updateMedian <= 2 * memcpyMedian ? "met" : "NOT met");
     return 0;
 }

@@ -39,6 +39,7 @@ public:
     Poller *poller() const { return m_poller; }
     ByteGridView *byteGrid() const { return m_grid; }
     TypedValueModel *typedModel() const { return m_typedModel; }
+    TypedValueView *typedView() const { return m_typedView; }
     Demo *demo() const { return m_demo; }
 
     bool startDemo(QString *error);

@@ -324,10 +324,12 @@ qint64 Segment::read(qint64 offset, void *destination, qint64 length) const
 QByteArray Segment::read(qint64 offset, qint64 length) const
 {
     QByteArray bytes;
-    if (length <= 0)
+    // Allocate only for what exists: a caller's huge length (a CLI --length typo) must not abort.
+    const qint64 available = qMin(length, status().currentSize - offset);
+    if (offset < 0 || available <= 0)
         return bytes;
-    bytes.resize(qsizetype(length));
-    const qint64 n = read(offset, bytes.data(), length);
+    bytes.resize(qsizetype(available));
+    const qint64 n = read(offset, bytes.data(), available);
     bytes.resize(qsizetype(qMax<qint64>(n, 0)));
     return bytes;
 }

@@ -76,8 +76,11 @@ void collectChangedRuns(const uchar *a, const uchar *b, qint64 length, qint64 ba
 // scanned by words and bytes.
 constexpr qint64 kBlock = 4096;
 
-void fillSnapshot(const Segment &segment, Snapshot &snapshot, qint64 length)
+void fillSnapshot(const Segment &segment, Snapshot &snapshot, qint64 requested)
 {
+    // Allocate only for what exists now: a window past the end must not cost (or abort on) memory.
+    const qint64 length
+            = qBound<qint64>(0, qMin(requested, segment.status().currentSize - snapshot.offset), requested);
     // Resizing to the same size keeps the buffer: a steady poll allocates nothing.
     snapshot.bytes.resize(qsizetype(length));
     const qint64 got = length > 0 ? segment.read(snapshot.offset, snapshot.bytes.data(), length) : 0;

@@ -158,6 +158,8 @@ void TestSegment::createAttachWriteReadUnlink()
     // Reading past the end returns what exists.
     QCOMPARE(shmA->read(4090, 100).size(), 6);
     QCOMPARE(shmA->read(5000, 10).size(), 0);
+    QCOMPARE(shmA->read(0, qint64(1) << 50).size(), 4096); // no 1 PiB allocation for a typo
+    QCOMPARE(shmA->read(-1, 10).size(), 0);
     QCOMPARE(shmA->write(4095, "!?", 2), 1); // writes never grow the block
     QByteArray tail = hello;
     tail.back() = '!';

@@ -177,8 +177,13 @@ void TestSnapshot::takeAndRefreshSnapshot()
     QCOMPARE(quintptr(snapshot.bytes.constData()), buffer);
     QCOMPARE(snapshot.bytes.back(), 'C');
 
-    // A window past the end holds only what exists.
+    // A window past the end holds only what exists, and allocates no more than that.
     QCOMPARE(takeSnapshot(*segment, 4000, 1000).bytes, bytes.mid(4000));
+    const Snapshot huge = takeSnapshot(*segment, 0, qint64(1) << 50);
+    QCOMPARE(huge.bytes, segment->read(0, 4096));
+    QCOMPARE(huge.bytes.size(), 4096);
+    QCOMPARE(huge.requestedLength, qint64(1) << 50);
+    QVERIFY(takeSnapshot(*segment, 5000, 10).bytes.isEmpty());
 }
 
 void TestSnapshot::snapshotAfterTruncationIsShorter()

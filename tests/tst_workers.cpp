@@ -49,6 +49,7 @@ private slots:
     void producerConsumerPassEveryItemOnce();
     void barrierRoundsComplete();
     void eventWakesEveryWaiter();
+    void conditionWakesWaitersWhenThePredicateHolds();
     void arrayWriterWritesItsPattern_data();
     void arrayWriterWritesItsPattern();
     void opLogRecordsEveryOperation();
@@ -440,6 +441,32 @@ void WorkersTest::eventWakesEveryWaiter()
     const SyncState state = syncState(event);
     QVERIFY(state.flag);
     QCOMPARE(state.waiting, 0);
+}
+
+void WorkersTest::conditionWakesWaitersWhenThePredicateHolds()
+{
+    constexpr int kWaiters = 3;
+    const QString segmentName = uniqueName();
+    const QString condition = uniqueName();
+    Segment *segment = createSegment(segmentName, 8);
+    QVERIFY(segment);
+    QVERIFY(createSync(condition, SyncKind::Condition));
+    const QStringList data{QStringLiteral("--condition"), condition, QStringLiteral("--segment"), segmentName,
+                           QStringLiteral("--layout"), QStringLiteral("ready:i; woken:i"),
+                           QStringLiteral("--field"), QStringLiteral("ready")};
+    std::vector<QProcess *> waiters;
+    for (int i = 0; i < kWaiters; ++i)
+        waiters.push_back(startWorker(QStringList{QStringLiteral("condition-wait")} + data +
+                                      QStringList{QStringLiteral("--count-field"), QStringLiteral("woken")}));
+    QTRY_COMPARE_WITH_TIMEOUT(syncState(condition).waiting, kWaiters, kProcessTimeoutMs);
+    QCOMPARE(readValue<qint32>(*segment, 4), 0); // nobody passed before the predicate held
+
+    QCOMPARE(runWorker(QStringList{QStringLiteral("condition-notify")} + data).exitCode, 0);
+    for (QProcess *waiter : waiters)
+        QCOMPARE(finish(waiter).exitCode, 0);
+    QCOMPARE(readValue<qint32>(*segment, 0), 1);
+    QCOMPARE(readValue<qint32>(*segment, 4), kWaiters);
+    QVERIFY(!syncState(condition).held);
 }
 
 // --- Array writer and op log ------------------------------------------------------------------------

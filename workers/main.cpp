@@ -5,6 +5,7 @@
 #include "workerkinds.h"
 
 #include <QCoreApplication>
+#include <csignal>
 #include <cstdio>
 #include <iterator>
 
@@ -59,6 +60,9 @@ int main(int argc, char *argv[])
     // Before anything else: a worker must never outlive the GUI or test that started it.
     ParentGuard::arm();
     std::setvbuf(stdout, nullptr, _IOLBF, 0);
+    // A parent that stops reading our progress must not kill us by SIGPIPE in the middle of a
+    // locked section; the lines are simply lost.
+    std::signal(SIGPIPE, SIG_IGN);
 
     QCoreApplication app(argc, argv);
     QStringList arguments = QCoreApplication::arguments();

@@ -113,7 +113,7 @@ QString stateText(const SyncState &state)
                            .arg(state.owner)
                            .arg(state.ownerTid)
                            .arg(state.ownerAlive ? QString() : QStringLiteral(" — dead; the next acquirer recovers it")));
-        line("held for:", durationText(monotonicNowNs() - state.heldSinceNs));
+        line("held for:", durationText(qMax<qint64>(0, monotonicCoarseNowNs() - state.heldSinceNs)));
     }
     if (usesCount(state.kind))
         line("initial:", QString::number(state.initialCount));

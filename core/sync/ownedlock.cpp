@@ -12,9 +12,11 @@ bool ownedByCurrentThread(const SyncShared &shared)
         && shared.ownerPid.load(std::memory_order_relaxed) == currentPid();
 }
 
-void publishAcquired(SyncShared &shared, bool recoveredFromDeadOwner)
+// Hold times come from the coarse clock: two fine clock reads would cost more than the lock itself.
+// Each hold is rounded to clock ticks, but a hold of d ns spans a tick with probability d / tick,
+// so the total over many holds is still an unbiased measure of the time held.
+void publishAcquired(SyncShared &shared, bool recoveredFromDeadOwner, qint64 now)
 {
-    const qint64 now = monotonicNowNs();
     StateWrite write(shared);
     if (recoveredFromDeadOwner) {
         bumpOwned(shared.ownerDiedRecoveries, 1);
@@ -34,7 +36,7 @@ void publishAcquired(SyncShared &shared, bool recoveredFromDeadOwner)
 
 void publishReleased(SyncShared &shared)
 {
-    const qint64 now = monotonicNowNs();
+    const qint64 now = monotonicCoarseNowNs();
     StateWrite write(shared);
     bumpOwned(shared.heldNsTotal, now - shared.heldSinceNs.load(std::memory_order_relaxed));
     setOwned(shared.held, 0);
@@ -65,6 +67,8 @@ OwnedLockResult acquireOwnedLock(SyncShared &shared, const QString &name, qint64
     }
 
     int errorNumber = 0;
+    // Read before taking it, so the clock is not part of the critical section when uncontended.
+    qint64 acquiredAt = monotonicCoarseNowNs();
     LockStatus status = tryLockRobustMutex(&shared.mutex, &errorNumber);
     if (status == LockStatus::TimedOut) {
         shared.contentions.fetch_add(1, std::memory_order_relaxed);
@@ -72,6 +76,7 @@ OwnedLockResult acquireOwnedLock(SyncShared &shared, const QString &name, qint64
             shared.waiting.fetch_add(1, std::memory_order_relaxed);
             status = lockRobustMutex(&shared.mutex, Deadline::afterMs(timeoutMs), &errorNumber);
             shared.waiting.fetch_sub(1, std::memory_order_relaxed);
+            acquiredAt = monotonicCoarseNowNs();
         }
     }
     switch (status) {
@@ -86,7 +91,7 @@ OwnedLockResult acquireOwnedLock(SyncShared &shared, const QString &name, qint64
         break;
     }
     outcome.recoveredFromDeadOwner = status == LockStatus::RecoveredFromDeadOwner;
-    publishAcquired(shared, outcome.recoveredFromDeadOwner);
+    publishAcquired(shared, outcome.recoveredFromDeadOwner, acquiredAt);
     outcome.result = SyncResult::Ok;
     outcome.depth = 1;
     return outcome;

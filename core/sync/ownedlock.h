@@ -25,6 +25,6 @@ bool ownedByCurrentThread(const SyncShared &shared);
 
 // For Condition::wait(): the bookkeeping of giving the lock up while waiting and taking it back.
 void publishReleased(SyncShared &shared);
-void publishAcquired(SyncShared &shared, bool recoveredFromDeadOwner);
+void publishAcquired(SyncShared &shared, bool recoveredFromDeadOwner, qint64 nowCoarseNs);
 
 } // namespace ShmScope

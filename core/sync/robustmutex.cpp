@@ -10,8 +10,10 @@ namespace ShmScope {
 
 namespace {
 
-thread_local pid_t t_cachedPid = 0;
-thread_local pid_t t_cachedTid = 0;
+// initial-exec: core is linked into executables, never dlopen()ed, and the default model under
+// -fPIC (Qt's requirement) would call __tls_get_addr on every lock acquire.
+__attribute__((tls_model("initial-exec"))) thread_local pid_t t_cachedPid = 0;
+__attribute__((tls_model("initial-exec"))) thread_local pid_t t_cachedTid = 0;
 
 // Runs in the child, in the thread that called fork(): the only thread the child has.
 void forgetIdsAfterFork()
@@ -32,6 +34,13 @@ qint64 monotonicNowNs()
 {
     timespec now{};
     ::clock_gettime(CLOCK_MONOTONIC, &now);
+    return qint64(now.tv_sec) * kNsPerSecond + now.tv_nsec;
+}
+
+qint64 monotonicCoarseNowNs()
+{
+    timespec now{};
+    ::clock_gettime(CLOCK_MONOTONIC_COARSE, &now);
     return qint64(now.tv_sec) * kNsPerSecond + now.tv_nsec;
 }
 

@@ -69,7 +69,7 @@ SyncResult SharedCondition::wait(qint64 timeoutMs, QString *error)
         StateWrite write(*m_shared);
         bumpOwned(m_shared->waiting, -1);
     }
-    publishAcquired(*m_shared, status == LockStatus::RecoveredFromDeadOwner);
+    publishAcquired(*m_shared, status == LockStatus::RecoveredFromDeadOwner, monotonicCoarseNowNs());
     record(int(OpCode::Acquire), 0, 1);
     switch (status) {
     case LockStatus::Locked:

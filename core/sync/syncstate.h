@@ -44,8 +44,10 @@ struct SyncState {
     quint64 acquisitions = 0;        // successful acquire / wait-passes
     quint64 contentions = 0;         // acquires that found it taken and had to wait
     quint64 releases = 0;            // release / set / notify / post calls that did something
+    // Hold times use CLOCK_MONOTONIC_COARSE (same clock, read at timer-tick resolution, a few ms):
+    // one hold is rounded to ticks, the total over many holds is unbiased.
     qint64 heldNsTotal = 0;          // total time held, over all completed holds
-    qint64 heldSinceNs = 0;          // CLOCK_MONOTONIC when the current hold began, 0 when free
+    qint64 heldSinceNs = 0;          // CLOCK_MONOTONIC(_COARSE) when the current hold began, 0 when free
     quint64 ownerDiedRecoveries = 0; // times an acquirer found the owner dead and recovered it
     pid_t lastDeadOwner = 0;         // the pid of the last owner that died holding it
     pid_t creator = 0;

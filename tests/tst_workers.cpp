@@ -1,45 +1,25 @@
 // The worker executables, run for real as separate processes. Every test checks the BYTES the
 // workers left in shared memory (or the state of a sync object, read from its own bytes), never
-// what the workers printed about themselves.
+// what the workers printed about themselves. Life, death and bad arguments: tst_workerlifecycle.
 
-#include "oplog.h"
-#include "segment.h"
-#include "stepcontrol.h"
-#include "sync/syncstate.h"
+#include "workerfixture.h"
 
-#include <QFileInfo>
-#include <QProcess>
 #include <QTest>
-#include <csignal>
-#include <cstring>
-#include <memory>
-#include <sys/prctl.h>
-#include <sys/wait.h>
-#include <unistd.h>
-#include <vector>
 
 using namespace ShmScope;
+using namespace ShmScopeTest;
 
-namespace {
-
-constexpr int kProcessTimeoutMs = 60000;
-
-struct Finished {
-    pid_t pid = 0;
-    int exitCode = -1;
-    QProcess::ExitStatus exitStatus = QProcess::NormalExit;
-    QByteArray out;
-    QByteArray err;
-};
-
-} // namespace
-
-class WorkersTest : public QObject {
+class WorkersTest : public QObject, private WorkerFixture {
     Q_OBJECT
 
 private slots:
-    void initTestCase();
-    void cleanup();
+    void initTestCase()
+    {
+        const QString why = findWorker();
+        QVERIFY2(why.isEmpty(), qPrintable(why));
+    }
+    void cleanup() { cleanUp(); }
+
 
     void lockedCountersNeverLoseAnUpdate();
     void stepModeLostUpdateEndsAtOne();
@@ -53,160 +33,7 @@ private slots:
     void arrayWriterWritesItsPattern_data();
     void arrayWriterWritesItsPattern();
     void opLogRecordsEveryOperation();
-    void workerDiesWithItsParent();
-    void workerExitsWhenItsParentIsAlreadyGone();
-    void badArgumentsFailCleanly_data();
-    void badArgumentsFailCleanly();
-
-private:
-    QString uniqueName();
-    // Each returns null / false after a qWarning saying why; tests QVERIFY them.
-    Segment *createSegment(const QString &name, qint64 size);
-    bool createSync(const QString &name, SyncKind kind, int value = 0);
-    bool createLog(const QString &name);
-    QProcess *startWorker(const QStringList &arguments);
-    Finished finish(QProcess *process);
-    Finished runWorker(const QStringList &arguments);
-    SyncState syncState(const QString &name);
-    template <typename T> T readValue(const Segment &segment, qint64 offset);
-
-    QString m_worker;
-    int m_counter = 0;
-    std::vector<std::unique_ptr<Segment>> m_segments;
-    QStringList m_syncNames;
-    QStringList m_logNames;
-    std::vector<QProcess *> m_processes;
-    std::vector<pid_t> m_forked; // children made with fork(), killed and reaped in cleanup()
 };
-
-// --- Fixture --------------------------------------------------------------------------------------
-
-void WorkersTest::initTestCase()
-{
-    const QString binDir = qEnvironmentVariable("SHMSCOPE_BIN_DIR");
-    QVERIFY2(!binDir.isEmpty(), "SHMSCOPE_BIN_DIR is not set (run through ctest)");
-    m_worker = binDir + QStringLiteral("/shmscope-worker");
-    QVERIFY2(QFileInfo(m_worker).isExecutable(), qPrintable(m_worker + QStringLiteral(" is not built")));
-}
-
-void WorkersTest::cleanup()
-{
-    // Runs after every test, passed or failed: no worker and no name is left behind.
-    for (pid_t pid : m_forked) {
-        kill(pid, SIGKILL);
-        waitpid(pid, nullptr, 0);
-    }
-    m_forked.clear();
-    prctl(PR_SET_CHILD_SUBREAPER, 0);
-    for (QProcess *process : m_processes) {
-        const pid_t pid = pid_t(process->processId());
-        if (process->state() != QProcess::NotRunning) {
-            process->kill();
-            process->waitForFinished(5000);
-        }
-        if (pid > 0)
-            removeStepControl(pid, nullptr); // a killed stepping worker leaves its step segment
-        delete process;
-    }
-    m_processes.clear();
-    for (const std::unique_ptr<Segment> &segment : m_segments)
-        segment->unlink(nullptr);
-    m_segments.clear();
-    for (const QString &name : std::as_const(m_syncNames))
-        removeSyncObject(name, nullptr);
-    m_syncNames.clear();
-    for (const QString &name : std::as_const(m_logNames))
-        OpLog::remove(name, nullptr);
-    m_logNames.clear();
-}
-
-QString WorkersTest::uniqueName()
-{
-    return QStringLiteral("shmscope-test-%1-w%2").arg(getpid()).arg(++m_counter);
-}
-
-Segment *WorkersTest::createSegment(const QString &name, qint64 size)
-{
-    SegmentError error;
-    std::unique_ptr<Segment> segment = Segment::create(name, size, &error);
-    if (!segment) {
-        qWarning("cannot create test segment %s: %s", qPrintable(name), qPrintable(error.message));
-        return nullptr;
-    }
-    m_segments.push_back(std::move(segment));
-    return m_segments.back().get();
-}
-
-bool WorkersTest::createSync(const QString &name, SyncKind kind, int value)
-{
-    m_syncNames << name; // removed in cleanup() even if creating it half failed
-    QString error;
-    if (!createSyncObject(name, kind, value, &error)) {
-        qWarning("cannot create sync object %s: %s", qPrintable(name), qPrintable(error));
-        return false;
-    }
-    return true;
-}
-
-bool WorkersTest::createLog(const QString &name)
-{
-    m_logNames << name;
-    QString error;
-    if (!OpLog::create(name, OpLog::kDefaultCapacity, &error)) {
-        qWarning("cannot create op log %s: %s", qPrintable(name), qPrintable(error));
-        return false;
-    }
-    return true;
-}
-
-QProcess *WorkersTest::startWorker(const QStringList &arguments)
-{
-    auto *process = new QProcess;
-    m_processes.push_back(process);
-    process->start(m_worker, arguments); // a program and its arguments: never a shell
-    if (!process->waitForStarted(kProcessTimeoutMs))
-        qWarning("worker did not start: %s", qPrintable(process->errorString()));
-    return process;
-}
-
-Finished WorkersTest::finish(QProcess *process)
-{
-    Finished result;
-    result.pid = pid_t(process->processId()); // 0 once it has finished
-    if (!process->waitForFinished(kProcessTimeoutMs)) {
-        qWarning("worker %lld did not finish in time: killed", qint64(process->processId()));
-        process->kill();
-        process->waitForFinished(5000);
-    }
-    result.exitCode = process->exitCode();
-    result.exitStatus = process->exitStatus();
-    result.out = process->readAllStandardOutput();
-    result.err = process->readAllStandardError();
-    return result;
-}
-
-Finished WorkersTest::runWorker(const QStringList &arguments)
-{
-    return finish(startWorker(arguments));
-}
-
-SyncState WorkersTest::syncState(const QString &name)
-{
-    SyncState state;
-    QString error;
-    if (!readSyncState(name, &state, &error))
-        qWarning("cannot read sync object %s: %s", qPrintable(name), qPrintable(error));
-    return state;
-}
-
-template <typename T>
-T WorkersTest::readValue(const Segment &segment, qint64 offset)
-{
-    T value{};
-    if (segment.read(offset, &value, sizeof value) != qint64(sizeof value))
-        qWarning("short read at offset %lld", offset);
-    return value;
-}
 
 // --- Counters -------------------------------------------------------------------------------------
 
@@ -558,166 +385,6 @@ void WorkersTest::opLogRecordsEveryOperation()
     QCOMPARE(perOp.value(OpCode::Store), kIterations);
     QCOMPARE(perOp.value(OpCode::Release), kIterations);
     QCOMPARE(perOp.value(OpCode::Exit), 1);
-}
-
-// --- Life and death ---------------------------------------------------------------------------------
-
-void WorkersTest::workerDiesWithItsParent()
-{
-    const QString lockName = uniqueName();
-    QVERIFY(createSync(lockName, SyncKind::Lock));
-    // Orphans are re-parented to us instead of init, so we can reap the worker and see how it died.
-    QCOMPARE(prctl(PR_SET_CHILD_SUBREAPER, 1), 0);
-
-    // Everything the forked child needs is prepared before fork(): after it, only async-signal-safe
-    // calls (fork, execv, write, pause, _exit).
-    const QByteArray program = m_worker.toLocal8Bit();
-    const QByteArray lockArgument = lockName.toLocal8Bit();
-    const char *argv[] = {program.constData(), "holder", "--lock", lockArgument.constData(),
-                          "--hold-ms", "600000", nullptr};
-    int pipeFds[2];
-    QCOMPARE(pipe(pipeFds), 0);
-    const pid_t parent = fork();
-    if (parent == 0) {
-        const pid_t worker = fork();
-        if (worker == 0) {
-            execv(argv[0], const_cast<char *const *>(argv));
-            _exit(127);
-        }
-        (void)!write(pipeFds[1], &worker, sizeof worker);
-        for (;;)
-            pause();
-    }
-    m_forked.push_back(parent);
-    close(pipeFds[1]);
-    pid_t worker = 0;
-    const bool gotPid = read(pipeFds[0], &worker, sizeof worker) == qint64(sizeof worker);
-    close(pipeFds[0]);
-    QVERIFY(gotPid);
-    m_forked.push_back(worker); // if a check fails before its parent dies, cleanup() ends it
-
-    // Holding the lock proves the worker runs (and armed its parent-death signal first thing).
-    QTRY_COMPARE_WITH_TIMEOUT(syncState(lockName).owner, worker, kProcessTimeoutMs);
-    QCOMPARE(kill(parent, SIGKILL), 0);
-    int status = 0;
-    QCOMPARE(waitpid(parent, &status, 0), parent);
-    m_forked.clear(); // the parent is reaped; the worker is reaped below
-
-    // QTRY_* evaluates its expression again after success, so the reaping is latched.
-    int workerStatus = 0;
-    bool reaped = false;
-    auto reapWorker = [&] { return reaped || (reaped = waitpid(worker, &workerStatus, WNOHANG) == worker); };
-    QTRY_VERIFY_WITH_TIMEOUT(reapWorker(), kProcessTimeoutMs);
-    QVERIFY(WIFSIGNALED(workerStatus));
-    QCOMPARE(WTERMSIG(workerStatus), SIGKILL);
-}
-
-void WorkersTest::workerExitsWhenItsParentIsAlreadyGone()
-{
-    // --parent-pid names who must be our parent: anyone else means the real one died before the
-    // worker could arm its death signal, so it must not run on as an orphan.
-    const QString lockName = uniqueName();
-    QVERIFY(createSync(lockName, SyncKind::Lock));
-    const Finished done = runWorker({QStringLiteral("holder"), QStringLiteral("--lock"), lockName,
-                                     QStringLiteral("--hold-ms"), QStringLiteral("600000"),
-                                     QStringLiteral("--parent-pid"), QStringLiteral("1")});
-    QCOMPARE(done.exitStatus, QProcess::NormalExit);
-    QCOMPARE(done.exitCode, 4);
-    QVERIFY(done.err.startsWith("shmscope-worker: parent process 1 is gone"));
-    QCOMPARE(syncState(lockName).acquisitions, quint64(0));
-
-    // Named correctly, the same worker runs.
-    const Finished named = runWorker({QStringLiteral("holder"), QStringLiteral("--lock"), lockName,
-                                      QStringLiteral("--hold-ms"), QStringLiteral("1"),
-                                      QStringLiteral("--parent-pid"), QString::number(getpid())});
-    QCOMPARE(named.exitCode, 0);
-    QCOMPARE(syncState(lockName).acquisitions, quint64(1));
-}
-
-// --- Bad arguments ----------------------------------------------------------------------------------
-
-void WorkersTest::badArgumentsFailCleanly_data()
-{
-    // %SEG% is an 8-byte segment, %SEM% a Semaphore and %MISSING% a name nothing has.
-    QTest::addColumn<QString>("arguments");
-    QTest::addColumn<int>("exitCode");
-    QTest::addColumn<QString>("message");
-    const QString counter = QStringLiteral("counter --segment %SEG% --layout c:i --field c --iterations ");
-    QTest::addRow("no kind") << QString() << 2 << QStringLiteral("no worker kind given");
-    QTest::addRow("bad kind") << QStringLiteral("juggler") << 2 << QStringLiteral("unknown worker kind 'juggler'");
-    QTest::addRow("unknown option") << counter + QStringLiteral("5 --colour red") << 2 << QStringLiteral("Unknown option 'colour'");
-    QTest::addRow("stray argument") << counter + QStringLiteral("5 extra") << 2 << QStringLiteral("unexpected argument 'extra'");
-    QTest::addRow("missing segment")
-        << QStringLiteral("counter --segment %MISSING% --layout c:i --field c --iterations 5") << 3
-        << QStringLiteral("segment '%MISSING%' not found");
-    QTest::addRow("bad segment name")
-        << QStringLiteral("counter --segment a/b --layout c:i --field c --iterations 5") << 2 << QStringLiteral("a/b");
-    QTest::addRow("segment not given") << QStringLiteral("counter --layout c:i --field c --iterations 5") << 2
-                                       << QStringLiteral("--segment is required");
-    QTest::addRow("unknown field")
-        << QStringLiteral("counter --segment %SEG% --layout c:i --field nope --iterations 5") << 2
-        << QStringLiteral("field 'nope' is not in the layout");
-    QTest::addRow("bad layout") << QStringLiteral("counter --segment %SEG% --layout c:x --field c --iterations 5") << 2
-                                << QStringLiteral("unknown type code 'x'");
-    QTest::addRow("non-integer field")
-        << QStringLiteral("counter --segment %SEG% --layout c:d --field c --iterations 5") << 2
-        << QStringLiteral("needs an integer field");
-    QTest::addRow("field past the end")
-        << QStringLiteral("counter --segment %SEG% --layout c:i[4] --field c --iterations 5") << 2
-        << QStringLiteral("past the end of segment");
-    QTest::addRow("iterations not a number") << counter + QStringLiteral("lots") << 2 << QStringLiteral("'lots' is not a whole number");
-    QTest::addRow("iterations negative") << counter + QStringLiteral("-5") << 2 << QStringLiteral("out of range");
-    QTest::addRow("iterations zero") << counter + QStringLiteral("0") << 2 << QStringLiteral("out of range");
-    QTest::addRow("iterations missing") << QStringLiteral("counter --segment %SEG% --layout c:i --field c") << 2
-                                        << QStringLiteral("--iterations is required");
-    QTest::addRow("delay not a number") << counter + QStringLiteral("5 --delay-us 1e3") << 2 << QStringLiteral("--delay-us '1e3'");
-    QTest::addRow("missing lock") << counter + QStringLiteral("5 --lock %MISSING%") << 3 << QStringLiteral("lock '%MISSING%' not found");
-    QTest::addRow("lock that is a semaphore") << counter + QStringLiteral("5 --lock %SEM%") << 2 << QStringLiteral("is a Semaphore, not a Lock or RLock");
-    QTest::addRow("both lock modes") << counter + QStringLiteral("5 --lock %SEM% --per-access-lock %SEM%") << 2 << QStringLiteral("not both");
-    QTest::addRow("missing op log") << counter + QStringLiteral("5 --log %MISSING%") << 3 << QStringLiteral("op log '%MISSING%' not found");
-    QTest::addRow("array mode unknown")
-        << QStringLiteral("array --segment %SEG% --layout a:i[2] --field a --value 1 --mode zigzag") << 2 << QStringLiteral("'zigzag' is not one of");
-    QTest::addRow("array value and pattern")
-        << QStringLiteral("array --segment %SEG% --layout a:i[2] --field a --value 1 --pattern inc") << 2
-        << QStringLiteral("give exactly one of --value, --pattern");
-    QTest::addRow("array value of the wrong type")
-        << QStringLiteral("array --segment %SEG% --layout a:i[2] --field a --value 1.5") << 2 << QStringLiteral("--value for field 'a'");
-    QTest::addRow("array rate negative")
-        << QStringLiteral("array --segment %SEG% --layout a:i[2] --field a --value 1 --rate -1") << 2 << QStringLiteral("--rate '-1'");
-    QTest::addRow("producer without semaphores")
-        << QStringLiteral("producer --segment %SEG% --layout head:h;tail:h;items:i --items 5") << 2 << QStringLiteral("--empty is required");
-    QTest::addRow("barrier rounds zero") << QStringLiteral("barrier --barrier %SEM% --rounds 0") << 2 << QStringLiteral("out of range");
-    QTest::addRow("barrier that is a semaphore") << QStringLiteral("barrier --barrier %SEM% --rounds 3") << 2 << QStringLiteral("not a Barrier");
-    QTest::addRow("event missing") << QStringLiteral("event-wait --event %MISSING%") << 3 << QStringLiteral("event '%MISSING%' not found");
-    QTest::addRow("holder without hold time") << QStringLiteral("holder --lock %SEM%") << 2 << QStringLiteral("--hold-ms is required");
-}
-
-void WorkersTest::badArgumentsFailCleanly()
-{
-    QFETCH(QString, arguments);
-    QFETCH(int, exitCode);
-    QFETCH(QString, message);
-    const QString segmentName = uniqueName();
-    const QString semaphore = uniqueName();
-    const QString missing = uniqueName();
-    Segment *segment = createSegment(segmentName, 8);
-    QVERIFY(segment);
-    QVERIFY(createSync(semaphore, SyncKind::Semaphore, 1));
-    const QByteArray before = segment->read(0, 8);
-    auto substitute = [&](QString text) {
-        return text.replace(QStringLiteral("%SEG%"), segmentName)
-            .replace(QStringLiteral("%SEM%"), semaphore)
-            .replace(QStringLiteral("%MISSING%"), missing);
-    };
-
-    const Finished done = runWorker(substitute(arguments).split(QLatin1Char(' '), Qt::SkipEmptyParts));
-    QCOMPARE(done.exitStatus, QProcess::NormalExit);
-    QCOMPARE(done.exitCode, exitCode);
-    QVERIFY2(done.out.isEmpty(), done.out.constData()); // failed before doing anything
-    QVERIFY2(done.err.startsWith("shmscope-worker: "), done.err.constData());
-    QCOMPARE(done.err.count('\n'), 1); // one line
-    QVERIFY2(QString::fromLocal8Bit(done.err).contains(substitute(message)), done.err.constData());
-    QCOMPARE(segment->read(0, 8), before); // and left the data alone
 }
 
 QTEST_GUILESS_MAIN(WorkersTest)

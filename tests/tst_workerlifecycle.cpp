@@ -20,7 +20,6 @@ private slots:
     }
     void cleanup() { cleanUp(); }
 
-
     void workerDiesWithItsParent();
     void workerExitsWhenItsParentIsAlreadyGone();
     void badArgumentsFailCleanly_data();
@@ -40,8 +39,8 @@ void WorkerLifecycleTest::workerDiesWithItsParent()
     // calls (fork, execv, write, pause, _exit).
     const QByteArray program = workerPath().toLocal8Bit();
     const QByteArray lockArgument = lockName.toLocal8Bit();
-    const char *argv[] = {program.constData(), "holder", "--lock", lockArgument.constData(),
-                          "--hold-ms", "600000", nullptr};
+    const char *argv[] = { program.constData(), "holder", "--lock", lockArgument.constData(), "--hold-ms",
+        "600000", nullptr };
     int pipeFds[2];
     QCOMPARE(pipe(pipeFds), 0);
     const pid_t parent = fork();
@@ -85,18 +84,18 @@ void WorkerLifecycleTest::workerExitsWhenItsParentIsAlreadyGone()
     // worker could arm its death signal, so it must not run on as an orphan.
     const QString lockName = uniqueName();
     QVERIFY(createSync(lockName, SyncKind::Lock));
-    const Finished done = runWorker({QStringLiteral("holder"), QStringLiteral("--lock"), lockName,
-                                     QStringLiteral("--hold-ms"), QStringLiteral("600000"),
-                                     QStringLiteral("--parent-pid"), QStringLiteral("1")});
+    const Finished done = runWorker(
+        { QStringLiteral("holder"), QStringLiteral("--lock"), lockName, QStringLiteral("--hold-ms"),
+            QStringLiteral("600000"), QStringLiteral("--parent-pid"), QStringLiteral("1") });
     QCOMPARE(done.exitStatus, QProcess::NormalExit);
     QCOMPARE(done.exitCode, 4);
     QVERIFY(done.err.startsWith("shmscope-worker: parent process 1 is gone"));
     QCOMPARE(syncState(lockName).acquisitions, quint64(0));
 
     // Named correctly, the same worker runs.
-    const Finished named = runWorker({QStringLiteral("holder"), QStringLiteral("--lock"), lockName,
-                                      QStringLiteral("--hold-ms"), QStringLiteral("1"),
-                                      QStringLiteral("--parent-pid"), QString::number(getpid())});
+    const Finished named = runWorker(
+        { QStringLiteral("holder"), QStringLiteral("--lock"), lockName, QStringLiteral("--hold-ms"),
+            QStringLiteral("1"), QStringLiteral("--parent-pid"), QString::number(getpid()) });
     QCOMPARE(named.exitCode, 0);
     QCOMPARE(syncState(lockName).acquisitions, quint64(1));
 }
@@ -111,52 +110,72 @@ void WorkerLifecycleTest::badArgumentsFailCleanly_data()
     QTest::addColumn<QString>("message");
     const QString counter = QStringLiteral("counter --segment %SEG% --layout c:i --field c --iterations ");
     QTest::addRow("no kind") << QString() << 2 << QStringLiteral("no worker kind given");
-    QTest::addRow("bad kind") << QStringLiteral("juggler") << 2 << QStringLiteral("unknown worker kind 'juggler'");
-    QTest::addRow("unknown option") << counter + QStringLiteral("5 --colour red") << 2 << QStringLiteral("Unknown option 'colour'");
-    QTest::addRow("stray argument") << counter + QStringLiteral("5 extra") << 2 << QStringLiteral("unexpected argument 'extra'");
-    QTest::addRow("missing segment")
-        << QStringLiteral("counter --segment %MISSING% --layout c:i --field c --iterations 5") << 3
-        << QStringLiteral("segment '%MISSING%' not found");
+    QTest::addRow("bad kind") << QStringLiteral("juggler") << 2
+                              << QStringLiteral("unknown worker kind 'juggler'");
+    QTest::addRow("unknown option") << counter + QStringLiteral("5 --colour red") << 2
+                                    << QStringLiteral("Unknown option 'colour'");
+    QTest::addRow("stray argument") << counter + QStringLiteral("5 extra") << 2
+                                    << QStringLiteral("unexpected argument 'extra'");
+    QTest::addRow("missing segment") << QStringLiteral(
+        "counter --segment %MISSING% --layout c:i --field c --iterations 5")
+                                     << 3 << QStringLiteral("segment '%MISSING%' not found");
     QTest::addRow("bad segment name")
-        << QStringLiteral("counter --segment a/b --layout c:i --field c --iterations 5") << 2 << QStringLiteral("a/b");
+        << QStringLiteral("counter --segment a/b --layout c:i --field c --iterations 5") << 2
+        << QStringLiteral("a/b");
     QTest::addRow("segment not given") << QStringLiteral("counter --layout c:i --field c --iterations 5") << 2
                                        << QStringLiteral("--segment is required");
-    QTest::addRow("unknown field")
-        << QStringLiteral("counter --segment %SEG% --layout c:i --field nope --iterations 5") << 2
-        << QStringLiteral("field 'nope' is not in the layout");
-    QTest::addRow("bad layout") << QStringLiteral("counter --segment %SEG% --layout c:x --field c --iterations 5") << 2
-                                << QStringLiteral("unknown type code 'x'");
+    QTest::addRow("unknown field") << QStringLiteral(
+        "counter --segment %SEG% --layout c:i --field nope --iterations 5")
+                                   << 2 << QStringLiteral("field 'nope' is not in the layout");
+    QTest::addRow("bad layout") << QStringLiteral(
+        "counter --segment %SEG% --layout c:x --field c --iterations 5")
+                                << 2 << QStringLiteral("unknown type code 'x'");
     QTest::addRow("non-integer field")
         << QStringLiteral("counter --segment %SEG% --layout c:d --field c --iterations 5") << 2
         << QStringLiteral("needs an integer field");
     QTest::addRow("field past the end")
         << QStringLiteral("counter --segment %SEG% --layout c:i[4] --field c --iterations 5") << 2
         << QStringLiteral("past the end of segment");
-    QTest::addRow("iterations not a number") << counter + QStringLiteral("lots") << 2 << QStringLiteral("'lots' is not a whole number");
-    QTest::addRow("iterations negative") << counter + QStringLiteral("-5") << 2 << QStringLiteral("out of range");
+    QTest::addRow("iterations not a number")
+        << counter + QStringLiteral("lots") << 2 << QStringLiteral("'lots' is not a whole number");
+    QTest::addRow("iterations negative")
+        << counter + QStringLiteral("-5") << 2 << QStringLiteral("out of range");
     QTest::addRow("iterations zero") << counter + QStringLiteral("0") << 2 << QStringLiteral("out of range");
-    QTest::addRow("iterations missing") << QStringLiteral("counter --segment %SEG% --layout c:i --field c") << 2
-                                        << QStringLiteral("--iterations is required");
-    QTest::addRow("delay not a number") << counter + QStringLiteral("5 --delay-us 1e3") << 2 << QStringLiteral("--delay-us '1e3'");
-    QTest::addRow("missing lock") << counter + QStringLiteral("5 --lock %MISSING%") << 3 << QStringLiteral("lock '%MISSING%' not found");
-    QTest::addRow("lock that is a semaphore") << counter + QStringLiteral("5 --lock %SEM%") << 2 << QStringLiteral("is a Semaphore, not a Lock or RLock");
-    QTest::addRow("both lock modes") << counter + QStringLiteral("5 --lock %SEM% --per-access-lock %SEM%") << 2 << QStringLiteral("not both");
-    QTest::addRow("missing op log") << counter + QStringLiteral("5 --log %MISSING%") << 3 << QStringLiteral("op log '%MISSING%' not found");
+    QTest::addRow("iterations missing") << QStringLiteral("counter --segment %SEG% --layout c:i --field c")
+                                        << 2 << QStringLiteral("--iterations is required");
+    QTest::addRow("delay not a number")
+        << counter + QStringLiteral("5 --delay-us 1e3") << 2 << QStringLiteral("--delay-us '1e3'");
+    QTest::addRow("missing lock") << counter + QStringLiteral("5 --lock %MISSING%") << 3
+                                  << QStringLiteral("lock '%MISSING%' not found");
+    QTest::addRow("lock that is a semaphore") << counter + QStringLiteral("5 --lock %SEM%") << 2
+                                              << QStringLiteral("is a Semaphore, not a Lock or RLock");
+    QTest::addRow("both lock modes") << counter + QStringLiteral("5 --lock %SEM% --per-access-lock %SEM%")
+                                     << 2 << QStringLiteral("not both");
+    QTest::addRow("missing op log") << counter + QStringLiteral("5 --log %MISSING%") << 3
+                                    << QStringLiteral("op log '%MISSING%' not found");
     QTest::addRow("array mode unknown")
-        << QStringLiteral("array --segment %SEG% --layout a:i[2] --field a --value 1 --mode zigzag") << 2 << QStringLiteral("'zigzag' is not one of");
+        << QStringLiteral("array --segment %SEG% --layout a:i[2] --field a --value 1 --mode zigzag") << 2
+        << QStringLiteral("'zigzag' is not one of");
     QTest::addRow("array value and pattern")
         << QStringLiteral("array --segment %SEG% --layout a:i[2] --field a --value 1 --pattern inc") << 2
         << QStringLiteral("give exactly one of --value, --pattern");
     QTest::addRow("array value of the wrong type")
-        << QStringLiteral("array --segment %SEG% --layout a:i[2] --field a --value 1.5") << 2 << QStringLiteral("--value for field 'a'");
+        << QStringLiteral("array --segment %SEG% --layout a:i[2] --field a --value 1.5") << 2
+        << QStringLiteral("--value for field 'a'");
     QTest::addRow("array rate negative")
-        << QStringLiteral("array --segment %SEG% --layout a:i[2] --field a --value 1 --rate -1") << 2 << QStringLiteral("--rate '-1'");
+        << QStringLiteral("array --segment %SEG% --layout a:i[2] --field a --value 1 --rate -1") << 2
+        << QStringLiteral("--rate '-1'");
     QTest::addRow("producer without semaphores")
-        << QStringLiteral("producer --segment %SEG% --layout head:h;tail:h;items:i --items 5") << 2 << QStringLiteral("--empty is required");
-    QTest::addRow("barrier rounds zero") << QStringLiteral("barrier --barrier %SEM% --rounds 0") << 2 << QStringLiteral("out of range");
-    QTest::addRow("barrier that is a semaphore") << QStringLiteral("barrier --barrier %SEM% --rounds 3") << 2 << QStringLiteral("not a Barrier");
-    QTest::addRow("event missing") << QStringLiteral("event-wait --event %MISSING%") << 3 << QStringLiteral("event '%MISSING%' not found");
-    QTest::addRow("holder without hold time") << QStringLiteral("holder --lock %SEM%") << 2 << QStringLiteral("--hold-ms is required");
+        << QStringLiteral("producer --segment %SEG% --layout head:h;tail:h;items:i --items 5") << 2
+        << QStringLiteral("--empty is required");
+    QTest::addRow("barrier rounds zero")
+        << QStringLiteral("barrier --barrier %SEM% --rounds 0") << 2 << QStringLiteral("out of range");
+    QTest::addRow("barrier that is a semaphore")
+        << QStringLiteral("barrier --barrier %SEM% --rounds 3") << 2 << QStringLiteral("not a Barrier");
+    QTest::addRow("event missing") << QStringLiteral("event-wait --event %MISSING%") << 3
+                                   << QStringLiteral("event '%MISSING%' not found");
+    QTest::addRow("holder without hold time")
+        << QStringLiteral("holder --lock %SEM%") << 2 << QStringLiteral("--hold-ms is required");
 }
 
 void WorkerLifecycleTest::badArgumentsFailCleanly()

@@ -20,7 +20,6 @@ private slots:
     }
     void cleanup() { cleanUp(); }
 
-
     void lockedCountersNeverLoseAnUpdate();
     void stepModeLostUpdateEndsAtOne();
     void stepModePerAccessLockStillLosesAnUpdate();
@@ -49,11 +48,10 @@ void WorkersTest::lockedCountersNeverLoseAnUpdate()
     constexpr int kIterations = 100'000;
     std::vector<QProcess *> workers;
     for (int i = 0; i < kWorkers; ++i)
-        workers.push_back(startWorker({QStringLiteral("counter"), QStringLiteral("--segment"), segmentName,
-                                       QStringLiteral("--layout"), QStringLiteral("counter:i"),
-                                       QStringLiteral("--field"), QStringLiteral("counter"),
-                                       QStringLiteral("--iterations"), QString::number(kIterations),
-                                       QStringLiteral("--lock"), lockName}));
+        workers.push_back(startWorker({ QStringLiteral("counter"), QStringLiteral("--segment"), segmentName,
+            QStringLiteral("--layout"), QStringLiteral("counter:i"), QStringLiteral("--field"),
+            QStringLiteral("counter"), QStringLiteral("--iterations"), QString::number(kIterations),
+            QStringLiteral("--lock"), lockName }));
     for (QProcess *worker : workers) {
         const Finished done = finish(worker);
         QCOMPARE(done.exitStatus, QProcess::NormalExit);
@@ -96,18 +94,20 @@ void WorkersTest::stepModeLostUpdateEndsAtOne()
     const QString segmentName = uniqueName();
     Segment *segment = createSegment(segmentName, 4);
     QVERIFY(segment);
-    const QStringList arguments{QStringLiteral("counter"), QStringLiteral("--segment"), segmentName,
-                                QStringLiteral("--layout"), QStringLiteral("counter:i"),
-                                QStringLiteral("--field"), QStringLiteral("counter"),
-                                QStringLiteral("--iterations"), QStringLiteral("1"), QStringLiteral("--step")};
+    const QStringList arguments { QStringLiteral("counter"), QStringLiteral("--segment"), segmentName,
+        QStringLiteral("--layout"), QStringLiteral("counter:i"), QStringLiteral("--field"),
+        QStringLiteral("counter"), QStringLiteral("--iterations"), QStringLiteral("1"),
+        QStringLiteral("--step") };
     QProcess *a = startWorker(arguments);
     QProcess *b = startWorker(arguments);
 
     // Seed 004's race, exactly: both read 0 before either writes, so one increment is lost.
-    const QStringList played = playSchedule({pid_t(a->processId()), pid_t(b->processId())}, QStringLiteral("ABABAB"));
+    const QStringList played
+        = playSchedule({ pid_t(a->processId()), pid_t(b->processId()) }, QStringLiteral("ABABAB"));
     QVERIFY2(played.size() == 6, qPrintable(played.join(QLatin1Char(' '))));
-    QCOMPARE(played, (QStringList{QStringLiteral("A.LOAD"), QStringLiteral("B.LOAD"), QStringLiteral("A.ADD"),
-                                  QStringLiteral("B.ADD"), QStringLiteral("A.STORE"), QStringLiteral("B.STORE")}));
+    QCOMPARE(played,
+        (QStringList { QStringLiteral("A.LOAD"), QStringLiteral("B.LOAD"), QStringLiteral("A.ADD"),
+            QStringLiteral("B.ADD"), QStringLiteral("A.STORE"), QStringLiteral("B.STORE") }));
     QCOMPARE(finish(a).exitCode, 0);
     QCOMPARE(finish(b).exitCode, 0);
     QCOMPARE(readValue<qint32>(*segment, 0), 1);
@@ -122,19 +122,21 @@ void WorkersTest::stepModePerAccessLockStillLosesAnUpdate()
     Segment *segment = createSegment(segmentName, 4);
     QVERIFY(segment);
     QVERIFY(createSync(lockName, SyncKind::RLock));
-    const QStringList arguments{QStringLiteral("counter"), QStringLiteral("--segment"), segmentName,
-                                QStringLiteral("--layout"), QStringLiteral("counter:i"),
-                                QStringLiteral("--field"), QStringLiteral("counter"),
-                                QStringLiteral("--iterations"), QStringLiteral("1"),
-                                QStringLiteral("--per-access-lock"), lockName, QStringLiteral("--step")};
+    const QStringList arguments { QStringLiteral("counter"), QStringLiteral("--segment"), segmentName,
+        QStringLiteral("--layout"), QStringLiteral("counter:i"), QStringLiteral("--field"),
+        QStringLiteral("counter"), QStringLiteral("--iterations"), QStringLiteral("1"),
+        QStringLiteral("--per-access-lock"), lockName, QStringLiteral("--step") };
     QProcess *a = startWorker(arguments);
     QProcess *b = startWorker(arguments);
 
-    const QStringList played =
-        playSchedule({pid_t(a->processId()), pid_t(b->processId())}, QStringLiteral("AAABBBABAAABBB"));
+    const QStringList played
+        = playSchedule({ pid_t(a->processId()), pid_t(b->processId()) }, QStringLiteral("AAABBBABAAABBB"));
     QVERIFY2(played.size() == 14, qPrintable(played.join(QLatin1Char(' '))));
-    QCOMPARE(played.mid(0, 3), (QStringList{QStringLiteral("A.ACQUIRE"), QStringLiteral("A.LOAD"), QStringLiteral("A.RELEASE")}));
-    QCOMPARE(played.mid(8, 3), (QStringList{QStringLiteral("A.ACQUIRE"), QStringLiteral("A.STORE"), QStringLiteral("A.RELEASE")}));
+    QCOMPARE(played.mid(0, 3),
+        (QStringList { QStringLiteral("A.ACQUIRE"), QStringLiteral("A.LOAD"), QStringLiteral("A.RELEASE") }));
+    QCOMPARE(played.mid(8, 3),
+        (QStringList {
+            QStringLiteral("A.ACQUIRE"), QStringLiteral("A.STORE"), QStringLiteral("A.RELEASE") }));
     QCOMPARE(finish(a).exitCode, 0);
     QCOMPARE(finish(b).exitCode, 0);
     QCOMPARE(readValue<qint32>(*segment, 0), 1);
@@ -149,8 +151,8 @@ void WorkersTest::crashedHolderIsRecoveredByTheNextCounter()
     QVERIFY(segment);
     QVERIFY(createSync(lockName, SyncKind::Lock));
 
-    QProcess *holder = startWorker({QStringLiteral("holder"), QStringLiteral("--lock"), lockName,
-                                    QStringLiteral("--hold-ms"), QStringLiteral("50"), QStringLiteral("--crash")});
+    QProcess *holder = startWorker({ QStringLiteral("holder"), QStringLiteral("--lock"), lockName,
+        QStringLiteral("--hold-ms"), QStringLiteral("50"), QStringLiteral("--crash") });
     const pid_t holderPid = pid_t(holder->processId());
     const Finished crashed = finish(holder);
     QCOMPARE(crashed.exitStatus, QProcess::CrashExit); // killed by its own SIGKILL
@@ -159,11 +161,10 @@ void WorkersTest::crashedHolderIsRecoveredByTheNextCounter()
     QCOMPARE(orphaned.owner, holderPid);
 
     // Python's lock would hang here forever; the robust mutex hands the counter EOWNERDEAD.
-    const Finished counter = runWorker({QStringLiteral("counter"), QStringLiteral("--segment"), segmentName,
-                                        QStringLiteral("--layout"), QStringLiteral("counter:i"),
-                                        QStringLiteral("--field"), QStringLiteral("counter"),
-                                        QStringLiteral("--iterations"), QStringLiteral("1000"),
-                                        QStringLiteral("--lock"), lockName});
+    const Finished counter = runWorker(
+        { QStringLiteral("counter"), QStringLiteral("--segment"), segmentName, QStringLiteral("--layout"),
+            QStringLiteral("counter:i"), QStringLiteral("--field"), QStringLiteral("counter"),
+            QStringLiteral("--iterations"), QStringLiteral("1000"), QStringLiteral("--lock"), lockName });
     QCOMPARE(counter.exitCode, 0);
     QCOMPARE(readValue<qint32>(*segment, 0), 1000);
     const SyncState recovered = syncState(lockName);
@@ -203,24 +204,23 @@ void WorkersTest::producerConsumerPassEveryItemOnce()
 
     const qint64 total = qint64(producers) * itemsEach;
     QCOMPARE(total % consumers, qint64(0));
-    const QStringList common{QStringLiteral("--segment"), segmentName, QStringLiteral("--layout"), layout,
-                             QStringLiteral("--empty"), empty, QStringLiteral("--full"), full,
-                             QStringLiteral("--lock"), lock};
+    const QStringList common { QStringLiteral("--segment"), segmentName, QStringLiteral("--layout"), layout,
+        QStringLiteral("--empty"), empty, QStringLiteral("--full"), full, QStringLiteral("--lock"), lock };
     std::vector<QProcess *> workers;
     for (int c = 0; c < consumers; ++c)
-        workers.push_back(startWorker(QStringList{QStringLiteral("consumer")} + common +
-                                      QStringList{QStringLiteral("--items"), QString::number(total / consumers),
-                                                  QStringLiteral("--count-field"), QStringLiteral("count"),
-                                                  QStringLiteral("--checksum-field"), QStringLiteral("checksum")}));
+        workers.push_back(startWorker(QStringList { QStringLiteral("consumer") } + common
+            + QStringList { QStringLiteral("--items"), QString::number(total / consumers),
+                QStringLiteral("--count-field"), QStringLiteral("count"), QStringLiteral("--checksum-field"),
+                QStringLiteral("checksum") }));
     for (int p = 0; p < producers; ++p) // producer p puts p*N+1 .. (p+1)*N: every value once overall
-        workers.push_back(startWorker(QStringList{QStringLiteral("producer")} + common +
-                                      QStringList{QStringLiteral("--items"), QString::number(itemsEach),
-                                                  QStringLiteral("--first"), QString::number(qint64(p) * itemsEach + 1)}));
+        workers.push_back(startWorker(QStringList { QStringLiteral("producer") } + common
+            + QStringList { QStringLiteral("--items"), QString::number(itemsEach), QStringLiteral("--first"),
+                QString::number(qint64(p) * itemsEach + 1) }));
     for (QProcess *worker : workers)
         QCOMPARE(finish(worker).exitCode, 0);
 
-    QCOMPARE(readValue<qint64>(*segment, 8), total);                     // count
-    QCOMPARE(readValue<qint64>(*segment, 16), total * (total + 1) / 2);  // checksum: 1 + 2 + ... + total
+    QCOMPARE(readValue<qint64>(*segment, 8), total); // count
+    QCOMPARE(readValue<qint64>(*segment, 16), total * (total + 1) / 2); // checksum: 1 + 2 + ... + total
     QCOMPARE(readValue<qint32>(*segment, 0), readValue<qint32>(*segment, 4)); // head == tail: empty ring
     QCOMPARE(syncState(empty).count, kSlots);
     QCOMPARE(syncState(full).count, 0);
@@ -238,11 +238,10 @@ void WorkersTest::barrierRoundsComplete()
 
     std::vector<QProcess *> workers;
     for (int i = 0; i < kParties; ++i)
-        workers.push_back(startWorker({QStringLiteral("barrier"), QStringLiteral("--barrier"), barrier,
-                                       QStringLiteral("--rounds"), QString::number(kRounds),
-                                       QStringLiteral("--segment"), segmentName,
-                                       QStringLiteral("--layout"), QStringLiteral("arrivals:i[%1]").arg(kRounds),
-                                       QStringLiteral("--field"), QStringLiteral("arrivals")}));
+        workers.push_back(startWorker({ QStringLiteral("barrier"), QStringLiteral("--barrier"), barrier,
+            QStringLiteral("--rounds"), QString::number(kRounds), QStringLiteral("--segment"), segmentName,
+            QStringLiteral("--layout"), QStringLiteral("arrivals:i[%1]").arg(kRounds),
+            QStringLiteral("--field"), QStringLiteral("arrivals") }));
     for (QProcess *worker : workers)
         QCOMPARE(finish(worker).exitCode, 0); // each checked after every round that all had arrived
     for (int round = 0; round < kRounds; ++round)
@@ -257,12 +256,12 @@ void WorkersTest::eventWakesEveryWaiter()
 {
     const QString event = uniqueName();
     QVERIFY(createSync(event, SyncKind::Event));
-    QProcess *first = startWorker({QStringLiteral("event-wait"), QStringLiteral("--event"), event});
-    QProcess *second = startWorker({QStringLiteral("event-wait"), QStringLiteral("--event"), event});
+    QProcess *first = startWorker({ QStringLiteral("event-wait"), QStringLiteral("--event"), event });
+    QProcess *second = startWorker({ QStringLiteral("event-wait"), QStringLiteral("--event"), event });
     QTRY_COMPARE_WITH_TIMEOUT(syncState(event).waiting, 2, kProcessTimeoutMs);
     QVERIFY(!syncState(event).flag);
 
-    QCOMPARE(runWorker({QStringLiteral("event-set"), QStringLiteral("--event"), event}).exitCode, 0);
+    QCOMPARE(runWorker({ QStringLiteral("event-set"), QStringLiteral("--event"), event }).exitCode, 0);
     QCOMPARE(finish(first).exitCode, 0);
     QCOMPARE(finish(second).exitCode, 0);
     const SyncState state = syncState(event);
@@ -278,17 +277,17 @@ void WorkersTest::conditionWakesWaitersWhenThePredicateHolds()
     Segment *segment = createSegment(segmentName, 8);
     QVERIFY(segment);
     QVERIFY(createSync(condition, SyncKind::Condition));
-    const QStringList data{QStringLiteral("--condition"), condition, QStringLiteral("--segment"), segmentName,
-                           QStringLiteral("--layout"), QStringLiteral("ready:i; woken:i"),
-                           QStringLiteral("--field"), QStringLiteral("ready")};
+    const QStringList data { QStringLiteral("--condition"), condition, QStringLiteral("--segment"),
+        segmentName, QStringLiteral("--layout"), QStringLiteral("ready:i; woken:i"),
+        QStringLiteral("--field"), QStringLiteral("ready") };
     std::vector<QProcess *> waiters;
     for (int i = 0; i < kWaiters; ++i)
-        waiters.push_back(startWorker(QStringList{QStringLiteral("condition-wait")} + data +
-                                      QStringList{QStringLiteral("--count-field"), QStringLiteral("woken")}));
+        waiters.push_back(startWorker(QStringList { QStringLiteral("condition-wait") } + data
+            + QStringList { QStringLiteral("--count-field"), QStringLiteral("woken") }));
     QTRY_COMPARE_WITH_TIMEOUT(syncState(condition).waiting, kWaiters, kProcessTimeoutMs);
     QCOMPARE(readValue<qint32>(*segment, 4), 0); // nobody passed before the predicate held
 
-    QCOMPARE(runWorker(QStringList{QStringLiteral("condition-notify")} + data).exitCode, 0);
+    QCOMPARE(runWorker(QStringList { QStringLiteral("condition-notify") } + data).exitCode, 0);
     for (QProcess *waiter : waiters)
         QCOMPARE(finish(waiter).exitCode, 0);
     QCOMPARE(readValue<qint32>(*segment, 0), 1);
@@ -302,21 +301,22 @@ void WorkersTest::arrayWriterWritesItsPattern_data()
 {
     QTest::addColumn<QStringList>("arguments");
     QTest::addColumn<QVector<qint32>>("expected");
-    QTest::addRow("sequential inc") << QStringList{QStringLiteral("--pattern"), QStringLiteral("inc"), QStringLiteral("--iterations"), QStringLiteral("6")}
-                                    << QVector<qint32>{1, 2, 3, 4, 5, 6};
-    QTest::addRow("sequential wraps around")
-        << QStringList{QStringLiteral("--pattern"), QStringLiteral("inc"), QStringLiteral("--iterations"), QStringLiteral("8")}
-        << QVector<qint32>{7, 8, 3, 4, 5, 6};
+    QTest::addRow("sequential inc") << QStringList { QStringLiteral("--pattern"), QStringLiteral("inc"),
+        QStringLiteral("--iterations"), QStringLiteral("6") }
+                                    << QVector<qint32> { 1, 2, 3, 4, 5, 6 };
+    QTest::addRow("sequential wraps around") << QStringList { QStringLiteral("--pattern"),
+        QStringLiteral("inc"), QStringLiteral("--iterations"), QStringLiteral("8") }
+                                             << QVector<qint32> { 7, 8, 3, 4, 5, 6 };
     QTest::addRow("sweep turns at the ends") // indices 0 1 2 3 4 5 4 3 2 1 0 1
-        << QStringList{QStringLiteral("--mode"), QStringLiteral("sweep"), QStringLiteral("--pattern"), QStringLiteral("dec"),
-                       QStringLiteral("--iterations"), QStringLiteral("12")}
-        << QVector<qint32>{-11, -12, -9, -8, -7, -6};
-    QTest::addRow("one value everywhere")
-        << QStringList{QStringLiteral("--value"), QStringLiteral("0x7f"), QStringLiteral("--iterations"), QStringLiteral("6")}
-        << QVector<qint32>{127, 127, 127, 127, 127, 127};
-    QTest::addRow("a value wraps like ctypes")
-        << QStringList{QStringLiteral("--value"), QStringLiteral("4294967297"), QStringLiteral("--iterations"), QStringLiteral("2")}
-        << QVector<qint32>{1, 1, 0, 0, 0, 0};
+        << QStringList { QStringLiteral("--mode"), QStringLiteral("sweep"), QStringLiteral("--pattern"),
+               QStringLiteral("dec"), QStringLiteral("--iterations"), QStringLiteral("12") }
+        << QVector<qint32> { -11, -12, -9, -8, -7, -6 };
+    QTest::addRow("one value everywhere") << QStringList { QStringLiteral("--value"), QStringLiteral("0x7f"),
+        QStringLiteral("--iterations"), QStringLiteral("6") }
+                                          << QVector<qint32> { 127, 127, 127, 127, 127, 127 };
+    QTest::addRow("a value wraps like ctypes") << QStringList { QStringLiteral("--value"),
+        QStringLiteral("4294967297"), QStringLiteral("--iterations"), QStringLiteral("2") }
+                                               << QVector<qint32> { 1, 1, 0, 0, 0, 0 };
 }
 
 void WorkersTest::arrayWriterWritesItsPattern()
@@ -326,10 +326,11 @@ void WorkersTest::arrayWriterWritesItsPattern()
     const QString segmentName = uniqueName();
     Segment *segment = createSegment(segmentName, 4 * 6);
     QVERIFY(segment);
-    const Finished done = runWorker(QStringList{QStringLiteral("array"), QStringLiteral("--segment"), segmentName,
-                                                QStringLiteral("--layout"), QStringLiteral("a:i[6]"),
-                                                QStringLiteral("--field"), QStringLiteral("a"),
-                                                QStringLiteral("--rate"), QStringLiteral("0")} + arguments);
+    const Finished done
+        = runWorker(QStringList { QStringLiteral("array"), QStringLiteral("--segment"), segmentName,
+                        QStringLiteral("--layout"), QStringLiteral("a:i[6]"), QStringLiteral("--field"),
+                        QStringLiteral("a"), QStringLiteral("--rate"), QStringLiteral("0") }
+            + arguments);
     QCOMPARE(done.exitCode, 0);
     QVector<qint32> values;
     for (int i = 0; i < 6; ++i)
@@ -348,11 +349,10 @@ void WorkersTest::opLogRecordsEveryOperation()
     QVERIFY(createSync(lockName, SyncKind::Lock));
     QVERIFY(createLog(logName));
 
-    const Finished done = runWorker({QStringLiteral("counter"), QStringLiteral("--segment"), segmentName,
-                                     QStringLiteral("--layout"), QStringLiteral("pad:q; counter:q"),
-                                     QStringLiteral("--field"), QStringLiteral("counter"),
-                                     QStringLiteral("--iterations"), QString::number(kIterations),
-                                     QStringLiteral("--lock"), lockName, QStringLiteral("--log"), logName});
+    const Finished done = runWorker({ QStringLiteral("counter"), QStringLiteral("--segment"), segmentName,
+        QStringLiteral("--layout"), QStringLiteral("pad:q; counter:q"), QStringLiteral("--field"),
+        QStringLiteral("counter"), QStringLiteral("--iterations"), QString::number(kIterations),
+        QStringLiteral("--lock"), lockName, QStringLiteral("--log"), logName });
     QCOMPARE(done.exitCode, 0);
     QCOMPARE(readValue<qint64>(*segment, 8), qint64(kIterations));
 

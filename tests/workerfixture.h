@@ -36,7 +36,7 @@ struct Finished {
 class WorkerFixture {
 public:
     QString findWorker(); // empty, or why shmscope-worker cannot be run
-    void cleanUp();       // from the suite's cleanup(): kills, reaps and unlinks what the test made
+    void cleanUp(); // from the suite's cleanup(): kills, reaps and unlinks what the test made
 
     QString uniqueName();
     // Each returns null / false after a qWarning saying why; tests QVERIFY them.
@@ -183,10 +183,9 @@ inline SyncState WorkerFixture::syncState(const QString &name)
     return state;
 }
 
-template <typename T>
-T WorkerFixture::readValue(const Segment &segment, qint64 offset)
+template <typename T> T WorkerFixture::readValue(const Segment &segment, qint64 offset)
 {
-    T value{};
+    T value {};
     if (segment.read(offset, &value, sizeof value) != qint64(sizeof value))
         qWarning("short read at offset %lld", offset);
     return value;

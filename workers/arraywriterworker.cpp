@@ -10,8 +10,8 @@
 #include <QRandomGenerator>
 #include <cmath>
 #include <cstring>
-#include <unistd.h>
 #include <optional>
+#include <unistd.h>
 
 namespace ShmScope::Worker {
 
@@ -50,38 +50,47 @@ QVariant patternValue(const QString &pattern, qint64 k, bool integer)
 
 int runArrayWriter(const QStringList &arguments)
 {
-    WorkerOptions options(QStringLiteral("array"),
-                          QStringLiteral("Writes the elements of a field one at a time, at a rate."));
+    WorkerOptions options(
+        QStringLiteral("array"), QStringLiteral("Writes the elements of a field one at a time, at a rate."));
     options.addValue(QStringLiteral("segment"), QStringLiteral("NAME"), QStringLiteral("The data segment."));
-    options.addValue(QStringLiteral("layout"), QStringLiteral("SPEC"), QStringLiteral("Its layout, e.g. \"temps:d[8]\"."));
+    options.addValue(
+        QStringLiteral("layout"), QStringLiteral("SPEC"), QStringLiteral("Its layout, e.g. \"temps:d[8]\"."));
     options.addValue(QStringLiteral("field"), QStringLiteral("F"), QStringLiteral("The field to write."));
-    options.addValue(QStringLiteral("mode"), QStringLiteral("MODE"), QStringLiteral("sequential (default), sweep or random."));
-    options.addValue(QStringLiteral("value"), QStringLiteral("V"), QStringLiteral("Write this value (a Python literal)."));
-    options.addValue(QStringLiteral("pattern"), QStringLiteral("P"), QStringLiteral("Write inc, dec or wave."));
-    options.addValue(QStringLiteral("rate"), QStringLiteral("HZ"), QStringLiteral("Writes per second (default 10; 0: as fast as possible)."));
-    options.addValue(QStringLiteral("iterations"), QStringLiteral("N"), QStringLiteral("Writes to do (default: until stopped)."));
-    options.addValue(QStringLiteral("lock"), QStringLiteral("LOCK"), QStringLiteral("Hold this Lock/RLock for each write."));
+    options.addValue(QStringLiteral("mode"), QStringLiteral("MODE"),
+        QStringLiteral("sequential (default), sweep or random."));
+    options.addValue(
+        QStringLiteral("value"), QStringLiteral("V"), QStringLiteral("Write this value (a Python literal)."));
+    options.addValue(
+        QStringLiteral("pattern"), QStringLiteral("P"), QStringLiteral("Write inc, dec or wave."));
+    options.addValue(QStringLiteral("rate"), QStringLiteral("HZ"),
+        QStringLiteral("Writes per second (default 10; 0: as fast as possible)."));
+    options.addValue(QStringLiteral("iterations"), QStringLiteral("N"),
+        QStringLiteral("Writes to do (default: until stopped)."));
+    options.addValue(QStringLiteral("lock"), QStringLiteral("LOCK"),
+        QStringLiteral("Hold this Lock/RLock for each write."));
     options.parse(arguments);
 
     const QString mode = options.choice(QStringLiteral("mode"),
-                                        {QStringLiteral("sequential"), QStringLiteral("sweep"), QStringLiteral("random")},
-                                        QStringLiteral("sequential"));
-    const QString source = options.oneOf({QStringLiteral("value"), QStringLiteral("pattern")});
+        { QStringLiteral("sequential"), QStringLiteral("sweep"), QStringLiteral("random") },
+        QStringLiteral("sequential"));
+    const QString source = options.oneOf({ QStringLiteral("value"), QStringLiteral("pattern") });
     const QString pattern = options.choice(QStringLiteral("pattern"),
-                                           {QStringLiteral("inc"), QStringLiteral("dec"), QStringLiteral("wave")}, QString());
+        { QStringLiteral("inc"), QStringLiteral("dec"), QStringLiteral("wave") }, QString());
     const double rate = options.number(QStringLiteral("rate"), 0, 1e9, 10);
-    const qint64 iterations = options.integer(QStringLiteral("iterations"), 1, qint64(1) << 40, ProgressReporter::Unbounded);
+    const qint64 iterations
+        = options.integer(QStringLiteral("iterations"), 1, qint64(1) << 40, ProgressReporter::Unbounded);
     const BoundField bound = BoundField::bind(options.requiredText(QStringLiteral("segment")),
-                                              options.requiredText(QStringLiteral("layout")),
-                                              options.requiredText(QStringLiteral("field")));
+        options.requiredText(QStringLiteral("layout")), options.requiredText(QStringLiteral("field")));
     const TypeCode &type = bound.type();
 
     uchar fixedBytes[8] = {};
     if (source == QLatin1String("value")) {
         const EncodeResult encoded = encodeValue(type, options.text(QStringLiteral("value")), fixedBytes);
         if (!encoded.ok)
-            failBadArguments(QStringLiteral("array: --value for field '%1': %2").arg(bound.field().name, encoded.message));
-    } else if (type.kind != ValueKind::SignedInt && type.kind != ValueKind::UnsignedInt && type.kind != ValueKind::Float) {
+            failBadArguments(
+                QStringLiteral("array: --value for field '%1': %2").arg(bound.field().name, encoded.message));
+    } else if (type.kind != ValueKind::SignedInt && type.kind != ValueKind::UnsignedInt
+        && type.kind != ValueKind::Float) {
         failBadArguments(QStringLiteral("array: --pattern needs a numeric field; '%1' has type code '%2'")
                              .arg(bound.field().name, QChar::fromLatin1(type.code)));
     }
@@ -89,15 +98,16 @@ int runArrayWriter(const QStringList &arguments)
     std::optional<WorkerLock> lock;
     if (options.isSet(QStringLiteral("lock")))
         lock = WorkerLock::open(options.requiredText(QStringLiteral("lock")));
-    const QStringList program = lock ? QStringList{QStringLiteral("ACQUIRE"), QStringLiteral("WRITE"), QStringLiteral("RELEASE")}
-                                     : QStringList{QStringLiteral("WRITE")};
+    const QStringList program = lock
+        ? QStringList { QStringLiteral("ACQUIRE"), QStringLiteral("WRITE"), QStringLiteral("RELEASE") }
+        : QStringList { QStringLiteral("WRITE") };
     Instruments instruments(options.common(), QStringLiteral("array"), program);
     if (lock && instruments.log())
         lock->handle().setOpLog(instruments.log());
     const QByteArray tag = Instruments::tagOf(bound.field().name);
     const bool integerField = type.kind != ValueKind::Float;
 
-    QRandomGenerator random{quint32(getpid())};
+    QRandomGenerator random { quint32(getpid()) };
     const qint64 periodNs = rate > 0 ? qint64(1e9 / rate) : 0;
     qint64 nextNs = monotonicNs();
     ProgressReporter progress(QStringLiteral("array"), iterations, options.common().progressMs);
@@ -119,7 +129,7 @@ int runArrayWriter(const QStringList &arguments)
         exchangeElement(bound.address(index), type.size, bytes, old);
         if (instruments.log())
             instruments.record(OpCode::Write, quint64(bound.offset(index)), opValueOf(type, old),
-                               opValueOf(type, bytes), tag.constData());
+                opValueOf(type, bytes), tag.constData());
         if (lock) {
             instruments.stopBefore("RELEASE");
             lock->release();
@@ -132,7 +142,7 @@ int runArrayWriter(const QStringList &arguments)
             sleepMicroseconds((nextNs - monotonicNs()) / 1000);
         }
     }
-    progress.finish({{QStringLiteral("mode"), mode}});
+    progress.finish({ { QStringLiteral("mode"), mode } });
     if (lock)
         lock->handle().setOpLog(nullptr);
     return ExitDone;

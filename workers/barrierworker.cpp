@@ -17,18 +17,21 @@ int runBarrier(const QStringList &arguments)
     WorkerOptions options(QStringLiteral("barrier"), QStringLiteral("Waits at a barrier for R rounds."));
     options.addValue(QStringLiteral("barrier"), QStringLiteral("NAME"), QStringLiteral("The Barrier."));
     options.addValue(QStringLiteral("rounds"), QStringLiteral("R"), QStringLiteral("Rounds to pass."));
-    options.addValue(QStringLiteral("segment"), QStringLiteral("NAME"), QStringLiteral("Optional data segment..."));
-    options.addValue(QStringLiteral("layout"), QStringLiteral("SPEC"), QStringLiteral("...its layout..."));
-    options.addValue(QStringLiteral("field"), QStringLiteral("F"), QStringLiteral("...and the integer field counting arrivals per round."));
-    options.addValue(QStringLiteral("delay-us"), QStringLiteral("D"), QStringLiteral("Work before each arrival."));
+    options.addValue(QStringLiteral("segment"), QStringLiteral("NAME"),
+        QStringLiteral("Optional: a data segment counting arrivals."));
+    options.addValue(QStringLiteral("layout"), QStringLiteral("SPEC"), QStringLiteral("Its layout."));
+    options.addValue(QStringLiteral("field"), QStringLiteral("F"),
+        QStringLiteral("Integer field: element [round] (or the field) gets 1 per arrival."));
+    options.addValue(
+        QStringLiteral("delay-us"), QStringLiteral("D"), QStringLiteral("Work before each arrival."));
     options.parse(arguments);
 
     const qint64 rounds = options.integer(QStringLiteral("rounds"), 1, qint64(1) << 40);
     const qint64 delayUs = options.integer(QStringLiteral("delay-us"), 0, 10'000'000, 0);
     std::optional<BoundField> field;
     if (options.isSet(QStringLiteral("segment")) || options.isSet(QStringLiteral("field"))) {
-        field = BoundField::bind(options.requiredText(QStringLiteral("segment")), options.requiredText(QStringLiteral("layout")),
-                                 options.requiredText(QStringLiteral("field")));
+        field = BoundField::bind(options.requiredText(QStringLiteral("segment")),
+            options.requiredText(QStringLiteral("layout")), options.requiredText(QStringLiteral("field")));
         field->requireInteger(QStringLiteral("a barrier's round count"));
     }
     const bool perRound = field && field->count() >= rounds && field->count() > 1;
@@ -36,7 +39,8 @@ int runBarrier(const QStringList &arguments)
     const int parties = barrier->parties();
 
     Instruments instruments(options.common(), QStringLiteral("barrier"),
-                            field ? QStringList{QStringLiteral("ADD"), QStringLiteral("WAIT")} : QStringList{QStringLiteral("WAIT")});
+        field ? QStringList { QStringLiteral("ADD"), QStringLiteral("WAIT") }
+              : QStringList { QStringLiteral("WAIT") });
     barrier->setOpLog(instruments.log());
     const QByteArray tag = field ? Instruments::tagOf(field->field().name) : QByteArray();
 
@@ -51,19 +55,33 @@ int runBarrier(const QStringList &arguments)
             instruments.stopBefore("ADD");
             // Every party adds at once: an atomic add, since the race is not this lesson.
             switch (field->type().size) {
-            case 1: arrivedBefore = __atomic_fetch_add(address, quint8(1), __ATOMIC_SEQ_CST); break;
-            case 2: arrivedBefore = __atomic_fetch_add(reinterpret_cast<quint16 *>(address), quint16(1), __ATOMIC_SEQ_CST); break;
-            case 4: arrivedBefore = __atomic_fetch_add(reinterpret_cast<quint32 *>(address), quint32(1), __ATOMIC_SEQ_CST); break;
-            default: arrivedBefore = qint64(__atomic_fetch_add(reinterpret_cast<quint64 *>(address), quint64(1), __ATOMIC_SEQ_CST)); break;
+            case 1:
+                arrivedBefore = __atomic_fetch_add(address, quint8(1), __ATOMIC_SEQ_CST);
+                break;
+            case 2:
+                arrivedBefore
+                    = __atomic_fetch_add(reinterpret_cast<quint16 *>(address), quint16(1), __ATOMIC_SEQ_CST);
+                break;
+            case 4:
+                arrivedBefore
+                    = __atomic_fetch_add(reinterpret_cast<quint32 *>(address), quint32(1), __ATOMIC_SEQ_CST);
+                break;
+            default:
+                arrivedBefore = qint64(
+                    __atomic_fetch_add(reinterpret_cast<quint64 *>(address), quint64(1), __ATOMIC_SEQ_CST));
+                break;
             }
             instruments.record(OpCode::Add, quint64(field->offset(index)), OpValue::ofInt(arrivedBefore),
-                               OpValue::ofInt(arrivedBefore + 1), tag.constData());
+                OpValue::ofInt(arrivedBefore + 1), tag.constData());
         }
         instruments.stopBefore("WAIT");
         QString error;
         const SyncResult result = barrier->wait(kWaitForever, nullptr, &error);
         if (result == SyncResult::Broken)
-            failRuntime(QStringLiteral("barrier '%1' is broken (round %2): %3").arg(barrier->name()).arg(round + 1).arg(error));
+            failRuntime(QStringLiteral("barrier '%1' is broken (round %2): %3")
+                            .arg(barrier->name())
+                            .arg(round + 1)
+                            .arg(error));
         if (result != SyncResult::Ok)
             failRuntime(QStringLiteral("cannot wait at barrier '%1': %2").arg(barrier->name(), error));
         if (perRound) {
@@ -77,8 +95,8 @@ int runBarrier(const QStringList &arguments)
         }
         progress.setDone(round + 1);
     }
-    progress.finish({{QStringLiteral("parties"), QString::number(parties)},
-                     {QStringLiteral("generation"), QString::number(barrier->generation())}});
+    progress.finish({ { QStringLiteral("parties"), QString::number(parties) },
+        { QStringLiteral("generation"), QString::number(barrier->generation()) } });
     barrier->setOpLog(nullptr);
     return ExitDone;
 }

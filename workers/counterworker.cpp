@@ -22,15 +22,16 @@ QStringList programOf(LockMode mode)
 {
     switch (mode) {
     case LockMode::None:
-        return {QStringLiteral("LOAD"), QStringLiteral("ADD"), QStringLiteral("STORE")};
+        return { QStringLiteral("LOAD"), QStringLiteral("ADD"), QStringLiteral("STORE") };
     case LockMode::WholeIncrement:
-        return {QStringLiteral("ACQUIRE"), QStringLiteral("LOAD"), QStringLiteral("ADD"),
-                QStringLiteral("STORE"), QStringLiteral("RELEASE")};
+        return { QStringLiteral("ACQUIRE"), QStringLiteral("LOAD"), QStringLiteral("ADD"),
+            QStringLiteral("STORE"), QStringLiteral("RELEASE") };
     case LockMode::PerAccess:
         break;
     }
-    return {QStringLiteral("ACQUIRE"), QStringLiteral("LOAD"), QStringLiteral("RELEASE"), QStringLiteral("ADD"),
-            QStringLiteral("ACQUIRE"), QStringLiteral("STORE"), QStringLiteral("RELEASE")};
+    return { QStringLiteral("ACQUIRE"), QStringLiteral("LOAD"), QStringLiteral("RELEASE"),
+        QStringLiteral("ADD"), QStringLiteral("ACQUIRE"), QStringLiteral("STORE"),
+        QStringLiteral("RELEASE") };
 }
 
 } // namespace
@@ -38,16 +39,21 @@ QStringList programOf(LockMode mode)
 int runCounter(const QStringList &arguments)
 {
     WorkerOptions options(QStringLiteral("counter"),
-                          QStringLiteral("Adds 1 to an integer field N times: LOAD r, ADD r, STORE r."));
+        QStringLiteral("Adds 1 to an integer field N times: LOAD r, ADD r, STORE r."));
     options.addValue(QStringLiteral("segment"), QStringLiteral("NAME"), QStringLiteral("The data segment."));
-    options.addValue(QStringLiteral("layout"), QStringLiteral("SPEC"), QStringLiteral("Its layout, e.g. \"counter:i\"."));
-    options.addValue(QStringLiteral("field"), QStringLiteral("F"), QStringLiteral("The integer field to count in."));
-    options.addValue(QStringLiteral("index"), QStringLiteral("I"), QStringLiteral("Element of an array field (default 0)."));
+    options.addValue(
+        QStringLiteral("layout"), QStringLiteral("SPEC"), QStringLiteral("Its layout, e.g. \"counter:i\"."));
+    options.addValue(
+        QStringLiteral("field"), QStringLiteral("F"), QStringLiteral("The integer field to count in."));
+    options.addValue(QStringLiteral("index"), QStringLiteral("I"),
+        QStringLiteral("Element of an array field (default 0)."));
     options.addValue(QStringLiteral("iterations"), QStringLiteral("N"), QStringLiteral("Increments to do."));
-    options.addValue(QStringLiteral("lock"), QStringLiteral("LOCK"), QStringLiteral("Hold this Lock/RLock for each whole increment."));
+    options.addValue(QStringLiteral("lock"), QStringLiteral("LOCK"),
+        QStringLiteral("Hold this Lock/RLock for each whole increment."));
     options.addValue(QStringLiteral("per-access-lock"), QStringLiteral("LOCK"),
-                     QStringLiteral("Take the lock for the read and again for the write (Python's v.value += 1)."));
-    options.addValue(QStringLiteral("delay-us"), QStringLiteral("D"), QStringLiteral("Pause between LOAD and STORE."));
+        QStringLiteral("Take the lock for the read and again for the write (Python's v.value += 1)."));
+    options.addValue(
+        QStringLiteral("delay-us"), QStringLiteral("D"), QStringLiteral("Pause between LOAD and STORE."));
     options.parse(arguments);
 
     const qint64 iterations = options.integer(QStringLiteral("iterations"), 1, qint64(1) << 40);
@@ -55,8 +61,7 @@ int runCounter(const QStringList &arguments)
     if (options.isSet(QStringLiteral("lock")) && options.isSet(QStringLiteral("per-access-lock")))
         failBadArguments(QStringLiteral("counter: give --lock or --per-access-lock, not both"));
     const BoundField bound = BoundField::bind(options.requiredText(QStringLiteral("segment")),
-                                              options.requiredText(QStringLiteral("layout")),
-                                              options.requiredText(QStringLiteral("field")));
+        options.requiredText(QStringLiteral("layout")), options.requiredText(QStringLiteral("field")));
     bound.requireInteger(QStringLiteral("a counter"));
     const int index = int(options.integer(QStringLiteral("index"), 0, bound.count() - 1, 0));
 
@@ -103,14 +108,16 @@ int runCounter(const QStringList &arguments)
         instruments.stopBefore("ADD", r);
         ++r;
         if (logging)
-            instruments.record(OpCode::Add, offset, OpValue::ofInt(r - 1), OpValue::ofInt(r), tag.constData());
+            instruments.record(
+                OpCode::Add, offset, OpValue::ofInt(r - 1), OpValue::ofInt(r), tag.constData());
 
         if (mode == LockMode::PerAccess)
             acquire();
         instruments.stopBefore("STORE", r);
         if (logging) {
             const qint64 overwritten = cell.exchange(r);
-            instruments.record(OpCode::Store, offset, OpValue::ofInt(overwritten), OpValue::ofInt(r), tag.constData());
+            instruments.record(
+                OpCode::Store, offset, OpValue::ofInt(overwritten), OpValue::ofInt(r), tag.constData());
         } else {
             cell.store(r);
         }
@@ -119,7 +126,7 @@ int runCounter(const QStringList &arguments)
             release();
         progress.setDone(done + 1);
     }
-    progress.finish({{QStringLiteral("final"), QString::number(cell.load())}});
+    progress.finish({ { QStringLiteral("final"), QString::number(cell.load()) } });
     if (lock)
         lock->handle().setOpLog(nullptr); // the log closes before the lock handle
     return ExitDone;

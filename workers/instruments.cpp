@@ -37,7 +37,7 @@ void Instruments::waitAt(const char *step, const qint64 *registerValue)
 {
     QVector<StepRegister> registers;
     if (registerValue)
-        registers.append(StepRegister{QStringLiteral("r"), *registerValue});
+        registers.append(StepRegister { QStringLiteral("r"), *registerValue });
     QString error;
     // No timeout: a stepping worker waits for its controller as long as its parent lives.
     if (m_step->waitAt(QString::fromLatin1(step), registers, kWaitForever, &error) != SyncResult::Ok)

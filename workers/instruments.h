@@ -25,8 +25,16 @@ public:
 
     // Stepping: publishes "waiting before step" (with the register r when given) and blocks until
     // one step is released. Otherwise returns at once.
-    void stopBefore(const char *step) { if (m_step) waitAt(step, nullptr); }
-    void stopBefore(const char *step, qint64 registerValue) { if (m_step) waitAt(step, &registerValue); }
+    void stopBefore(const char *step)
+    {
+        if (m_step)
+            waitAt(step, nullptr);
+    }
+    void stopBefore(const char *step, qint64 registerValue)
+    {
+        if (m_step)
+            waitAt(step, &registerValue);
+    }
 
     void record(OpCode op, quint64 target, OpValue oldValue, OpValue newValue, const char *tag = nullptr)
     {

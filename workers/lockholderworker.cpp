@@ -15,11 +15,15 @@ namespace ShmScope::Worker {
 
 int runHolder(const QStringList &arguments)
 {
-    WorkerOptions options(QStringLiteral("holder"), QStringLiteral("Holds a lock for a time, or dies holding it."));
-    options.addValue(QStringLiteral("lock"), QStringLiteral("LOCK"), QStringLiteral("The Lock or RLock to hold."));
+    WorkerOptions options(
+        QStringLiteral("holder"), QStringLiteral("Holds a lock for a time, or dies holding it."));
+    options.addValue(
+        QStringLiteral("lock"), QStringLiteral("LOCK"), QStringLiteral("The Lock or RLock to hold."));
     options.addValue(QStringLiteral("hold-ms"), QStringLiteral("MS"), QStringLiteral("How long to hold it."));
-    options.addValue(QStringLiteral("repeat"), QStringLiteral("N"), QStringLiteral("Acquire and hold N times (default 1)."));
-    options.addFlag(QStringLiteral("crash"), QStringLiteral("Die by SIGKILL while holding it (the first time)."));
+    options.addValue(QStringLiteral("repeat"), QStringLiteral("N"),
+        QStringLiteral("Acquire and hold N times (default 1)."));
+    options.addFlag(
+        QStringLiteral("crash"), QStringLiteral("Die by SIGKILL while holding it (the first time)."));
     options.parse(arguments);
 
     const qint64 holdMs = options.integer(QStringLiteral("hold-ms"), 0, qint64(1) << 40);
@@ -27,7 +31,7 @@ int runHolder(const QStringList &arguments)
     const bool crash = options.isSet(QStringLiteral("crash"));
     WorkerLock lock = WorkerLock::open(options.requiredText(QStringLiteral("lock")));
     Instruments instruments(options.common(), QStringLiteral("holder"),
-                            {QStringLiteral("ACQUIRE"), crash ? QStringLiteral("CRASH") : QStringLiteral("RELEASE")});
+        { QStringLiteral("ACQUIRE"), crash ? QStringLiteral("CRASH") : QStringLiteral("RELEASE") });
     lock.handle().setOpLog(instruments.log());
 
     ProgressReporter progress(QStringLiteral("holder"), repeat, options.common().progressMs);
@@ -44,7 +48,7 @@ int runHolder(const QStringList &arguments)
         lock.release();
         progress.setDone(k + 1);
     }
-    progress.finish({{QStringLiteral("held_ms"), QString::number(holdMs * repeat)}});
+    progress.finish({ { QStringLiteral("held_ms"), QString::number(holdMs * repeat) } });
     lock.handle().setOpLog(nullptr);
     return ExitDone;
 }

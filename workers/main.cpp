@@ -20,16 +20,20 @@ struct WorkerKind {
 };
 
 const WorkerKind kKinds[] = {
-    {"counter", "adds 1 to an integer field N times (LOAD, ADD, STORE), with or without a lock", runCounter},
-    {"array", "writes an array field: sequential, sweep or random, a value or a pattern, at a rate", runArrayWriter},
-    {"producer", "puts N items into a ring buffer guarded by two semaphores and a lock", runProducer},
-    {"consumer", "takes N items from the ring buffer; reports their count and checksum", runConsumer},
-    {"barrier", "waits at a barrier R rounds, optionally counting each round in a field", runBarrier},
-    {"event-wait", "waits until an event is set", runEventWait},
-    {"event-set", "sets an event, optionally after a delay", runEventSet},
-    {"condition-wait", "waits on a condition until an integer field reaches a value (Python's wait_for)", runConditionWait},
-    {"condition-notify", "sets an integer field under a condition's lock and notifies all waiters", runConditionNotify},
-    {"holder", "holds a lock for a time, then releases it or dies holding it (--crash)", runHolder},
+    { "counter", "adds 1 to an integer field N times (LOAD, ADD, STORE), with or without a lock",
+        runCounter },
+    { "array", "writes an array field: sequential, sweep or random, a value or a pattern, at a rate",
+        runArrayWriter },
+    { "producer", "puts N items into a ring buffer guarded by two semaphores and a lock", runProducer },
+    { "consumer", "takes N items from the ring buffer; reports their count and checksum", runConsumer },
+    { "barrier", "waits at a barrier R rounds, optionally counting each round in a field", runBarrier },
+    { "event-wait", "waits until an event is set", runEventWait },
+    { "event-set", "sets an event, optionally after a delay", runEventSet },
+    { "condition-wait", "waits on a condition until an integer field reaches a value (Python's wait_for)",
+        runConditionWait },
+    { "condition-notify", "sets an integer field under a condition's lock and notifies all waiters",
+        runConditionNotify },
+    { "holder", "holds a lock for a time, then releases it or dies holding it (--crash)", runHolder },
 };
 
 QString kindNames()
@@ -45,7 +49,9 @@ void printUsage()
     QString text = QStringLiteral(
         "Usage: shmscope-worker KIND [options]   (shmscope-worker KIND --help for the options)\n\nKinds:\n");
     for (const WorkerKind &kind : kKinds)
-        text += QStringLiteral("  %1 %2\n").arg(QString::fromLatin1(kind.name), -11).arg(QString::fromLatin1(kind.summary));
+        text += QStringLiteral("  %1 %2\n")
+                    .arg(QString::fromLatin1(kind.name), -11)
+                    .arg(QString::fromLatin1(kind.summary));
     text += QStringLiteral(
         "\nEvery worker prints a `progress ...` line every 100 ms and a final `summary ...` line, and dies\n"
         "with its parent. Exit codes: 0 done, 1 failure while running, 2 bad arguments, 3 segment, field\n"

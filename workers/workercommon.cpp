@@ -1,11 +1,11 @@
 #include "workercommon.h"
 
-#include <limits>
 #include <cerrno>
-#include <cstring>
 #include <chrono>
 #include <cstdio>
+#include <cstring>
 #include <ctime>
+#include <limits>
 #include <signal.h>
 #include <sys/prctl.h>
 #include <unistd.h>
@@ -16,13 +16,25 @@ namespace {
 
 pid_t g_parentAtStart = 0;
 
-QString optionLabel(const QString &name) { return QStringLiteral("--") + name; }
+QString optionLabel(const QString &name)
+{
+    return QStringLiteral("--") + name;
+}
 
 } // namespace
 
-void failBadArguments(const QString &message) { throw WorkerExit{ExitBadArguments, message}; }
-void failNotFound(const QString &message) { throw WorkerExit{ExitNotFound, message}; }
-void failRuntime(const QString &message) { throw WorkerExit{ExitFailure, message}; }
+void failBadArguments(const QString &message)
+{
+    throw WorkerExit { ExitBadArguments, message };
+}
+void failNotFound(const QString &message)
+{
+    throw WorkerExit { ExitNotFound, message };
+}
+void failRuntime(const QString &message)
+{
+    throw WorkerExit { ExitFailure, message };
+}
 
 // --- ParentGuard ----------------------------------------------------------------------------------
 
@@ -39,7 +51,7 @@ void ParentGuard::verify(pid_t expectedParent)
     // Orphans are re-parented (to init or a subreaper): a changed parent means ours is gone, and
     // the death signal armed too late will never come.
     if (getppid() != expected)
-        throw WorkerExit{ExitParentGone, QStringLiteral("parent process %1 is gone").arg(expected)};
+        throw WorkerExit { ExitParentGone, QStringLiteral("parent process %1 is gone").arg(expected) };
 }
 
 // --- WorkerOptions --------------------------------------------------------------------------------
@@ -51,12 +63,13 @@ WorkerOptions::WorkerOptions(const QString &kind, const QString &description)
     m_parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
     m_parser.addHelpOption();
     addValue(QStringLiteral("parent-pid"), QStringLiteral("PID"),
-             QStringLiteral("Exit at once unless PID is our parent (closes the start-up race)."));
+        QStringLiteral("Exit at once unless PID is our parent (closes the start-up race)."));
     addFlag(QStringLiteral("step"),
-            QStringLiteral("Stop before each visible step until a controller releases it."));
-    addValue(QStringLiteral("log"), QStringLiteral("NAME"), QStringLiteral("Record every operation in this op log."));
+        QStringLiteral("Stop before each visible step until a controller releases it."));
+    addValue(QStringLiteral("log"), QStringLiteral("NAME"),
+        QStringLiteral("Record every operation in this op log."));
     addValue(QStringLiteral("progress-ms"), QStringLiteral("MS"),
-             QStringLiteral("Period of the progress line (default 100)."));
+        QStringLiteral("Period of the progress line (default 100)."));
 }
 
 void WorkerOptions::addValue(const QString &name, const QString &valueName, const QString &description)
@@ -72,30 +85,38 @@ void WorkerOptions::addFlag(const QString &name, const QString &description)
 void WorkerOptions::parse(const QStringList &arguments)
 {
     // QCommandLineParser wants the program name first.
-    QStringList all{QStringLiteral("shmscope-worker ") + m_kind};
+    QStringList all { QStringLiteral("shmscope-worker ") + m_kind };
     all += arguments;
     if (!m_parser.parse(all))
         failBadArguments(m_kind + QStringLiteral(": ") + m_parser.errorText());
     if (m_parser.isSet(QStringLiteral("help"))) {
         // QCommandLineParser names the binary by its path; say how to call this kind instead.
         QString help = m_parser.helpText();
-        help = QStringLiteral("Usage: shmscope-worker %1 [options]").arg(m_kind) + help.mid(help.indexOf(QLatin1Char('\n')));
+        help = QStringLiteral("Usage: shmscope-worker %1 [options]").arg(m_kind)
+            + help.mid(help.indexOf(QLatin1Char('\n')));
         std::fputs(help.toLocal8Bit().constData(), stdout);
-        throw WorkerExit{ExitDone, QString()};
+        throw WorkerExit { ExitDone, QString() };
     }
     if (!m_parser.positionalArguments().isEmpty())
         failBadArguments(QStringLiteral("%1: unexpected argument '%2'")
                              .arg(m_kind, m_parser.positionalArguments().constFirst()));
-    m_common.parentPid = pid_t(integer(QStringLiteral("parent-pid"), 1, std::numeric_limits<pid_t>::max(), 0));
+    m_common.parentPid
+        = pid_t(integer(QStringLiteral("parent-pid"), 1, std::numeric_limits<pid_t>::max(), 0));
     m_common.step = isSet(QStringLiteral("step"));
     m_common.logName = text(QStringLiteral("log"));
     m_common.progressMs = int(integer(QStringLiteral("progress-ms"), 10, 60'000, 100));
     ParentGuard::verify(m_common.parentPid);
 }
 
-bool WorkerOptions::isSet(const QString &name) const { return m_parser.isSet(name); }
+bool WorkerOptions::isSet(const QString &name) const
+{
+    return m_parser.isSet(name);
+}
 
-QString WorkerOptions::text(const QString &name) const { return m_parser.value(name); }
+QString WorkerOptions::text(const QString &name) const
+{
+    return m_parser.value(name);
+}
 
 QString WorkerOptions::requiredText(const QString &name) const
 {
@@ -107,8 +128,8 @@ QString WorkerOptions::requiredText(const QString &name) const
     return value;
 }
 
-qint64 WorkerOptions::integer(const QString &name, qint64 minimum, qint64 maximum,
-                              std::optional<qint64> fallback) const
+qint64 WorkerOptions::integer(
+    const QString &name, qint64 minimum, qint64 maximum, std::optional<qint64> fallback) const
 {
     if (!m_parser.isSet(name)) {
         if (!fallback)
@@ -119,7 +140,8 @@ qint64 WorkerOptions::integer(const QString &name, qint64 minimum, qint64 maximu
     bool ok = false;
     const qint64 parsed = value.toLongLong(&ok);
     if (!ok)
-        failBadArguments(QStringLiteral("%1: %2 '%3' is not a whole number").arg(m_kind, optionLabel(name), value));
+        failBadArguments(
+            QStringLiteral("%1: %2 '%3' is not a whole number").arg(m_kind, optionLabel(name), value));
     if (parsed < minimum || parsed > maximum)
         failBadArguments(QStringLiteral("%1: %2 %3 is out of range (%4 to %5)")
                              .arg(m_kind, optionLabel(name), value)
@@ -165,7 +187,8 @@ QString WorkerOptions::oneOf(const QStringList &names) const
         QStringList labels;
         for (const QString &name : names)
             labels << optionLabel(name);
-        failBadArguments(QStringLiteral("%1: give exactly one of %2").arg(m_kind, labels.join(QStringLiteral(", "))));
+        failBadArguments(
+            QStringLiteral("%1: give exactly one of %2").arg(m_kind, labels.join(QStringLiteral(", "))));
     }
     return given.constFirst().mid(2);
 }
@@ -174,7 +197,7 @@ QString WorkerOptions::oneOf(const QStringList &names) const
 
 qint64 monotonicNs()
 {
-    timespec now{};
+    timespec now {};
     clock_gettime(CLOCK_MONOTONIC, &now);
     return qint64(now.tv_sec) * 1'000'000'000 + now.tv_nsec;
 }
@@ -183,9 +206,8 @@ void sleepMicroseconds(qint64 microseconds)
 {
     if (microseconds <= 0)
         return;
-    timespec delay{time_t(microseconds / 1'000'000), long(microseconds % 1'000'000) * 1000};
-    while (nanosleep(&delay, &delay) != 0 && errno == EINTR) {
-    }
+    timespec delay { time_t(microseconds / 1'000'000), long(microseconds % 1'000'000) * 1000 };
+    while (nanosleep(&delay, &delay) != 0 && errno == EINTR) { }
 }
 
 void printLine(const QString &line)
@@ -197,7 +219,10 @@ void printLine(const QString &line)
 }
 
 ProgressReporter::ProgressReporter(QString kind, qint64 total, int periodMs)
-    : m_kind(std::move(kind)), m_total(total), m_periodMs(periodMs), m_startNs(monotonicNs())
+    : m_kind(std::move(kind))
+    , m_total(total)
+    , m_periodMs(periodMs)
+    , m_startNs(monotonicNs())
 {
     m_thread = std::thread([this] { run(); });
 }
@@ -229,7 +254,8 @@ void ProgressReporter::run()
         const qint64 done = m_done.load(std::memory_order_relaxed);
         const double seconds = double(nowNs - lastNs) / 1e9;
         const qint64 rate = seconds > 0 ? qint64(double(done - lastDone) / seconds) : 0;
-        printLine(head + QStringLiteral("done=%1 total=%2 ops_per_s=%3").arg(done).arg(totalText()).arg(rate));
+        printLine(
+            head + QStringLiteral("done=%1 total=%2 ops_per_s=%3").arg(done).arg(totalText()).arg(rate));
         lastDone = done;
         lastNs = nowNs;
     }
@@ -320,9 +346,15 @@ void BoundField::checkFits() const
                              .arg(m_segment->size()));
 }
 
-uchar *BoundField::address(int index) const { return m_segment->data() + offset(index); }
+uchar *BoundField::address(int index) const
+{
+    return m_segment->data() + offset(index);
+}
 
-qint64 BoundField::offset(int index) const { return field().offset + qint64(index) * type().size; }
+qint64 BoundField::offset(int index) const
+{
+    return field().offset + qint64(index) * type().size;
+}
 
 bool BoundField::isInteger() const
 {
@@ -334,15 +366,16 @@ void BoundField::requireInteger(const QString &purpose) const
     if (!isInteger())
         failBadArguments(QStringLiteral("field '%1' has type code '%2' (%3): %4 needs an integer field")
                              .arg(field().name, QChar::fromLatin1(type().code),
-                                  QString::fromLatin1(type().cType), purpose));
+                                 QString::fromLatin1(type().cType), purpose));
 }
 
 // --- IntegerCell ----------------------------------------------------------------------------------
 
 IntegerCell::IntegerCell(uchar *address, const TypeCode &type)
-    : m_address(address), m_size(type.size), m_signed(type.kind == ValueKind::SignedInt)
-{
-}
+    : m_address(address)
+    , m_size(type.size)
+    , m_signed(type.kind == ValueKind::SignedInt)
+{ }
 
 qint64 IntegerCell::load() const
 {
@@ -386,19 +419,23 @@ qint64 IntegerCell::exchange(qint64 value)
 {
     switch (m_size) {
     case 1: {
-        const auto old = __atomic_exchange_n(reinterpret_cast<quint8 *>(m_address), quint8(value), __ATOMIC_RELAXED);
+        const auto old
+            = __atomic_exchange_n(reinterpret_cast<quint8 *>(m_address), quint8(value), __ATOMIC_RELAXED);
         return m_signed ? qint64(qint8(old)) : qint64(old);
     }
     case 2: {
-        const auto old = __atomic_exchange_n(reinterpret_cast<quint16 *>(m_address), quint16(value), __ATOMIC_RELAXED);
+        const auto old
+            = __atomic_exchange_n(reinterpret_cast<quint16 *>(m_address), quint16(value), __ATOMIC_RELAXED);
         return m_signed ? qint64(qint16(old)) : qint64(old);
     }
     case 4: {
-        const auto old = __atomic_exchange_n(reinterpret_cast<quint32 *>(m_address), quint32(value), __ATOMIC_RELAXED);
+        const auto old
+            = __atomic_exchange_n(reinterpret_cast<quint32 *>(m_address), quint32(value), __ATOMIC_RELAXED);
         return m_signed ? qint64(qint32(old)) : qint64(old);
     }
     default:
-        return qint64(__atomic_exchange_n(reinterpret_cast<quint64 *>(m_address), quint64(value), __ATOMIC_RELAXED));
+        return qint64(
+            __atomic_exchange_n(reinterpret_cast<quint64 *>(m_address), quint64(value), __ATOMIC_RELAXED));
     }
 }
 

@@ -24,10 +24,10 @@ namespace ShmScope::Worker {
 // Exit codes, documented in `shmscope-worker --help` and the README.
 enum ExitCode : int {
     ExitDone = 0,
-    ExitFailure = 1,      // something broke while running (a sync call failed, ...)
+    ExitFailure = 1, // something broke while running (a sync call failed, ...)
     ExitBadArguments = 2, // unknown kind or option, a bad number, a field of the wrong type
-    ExitNotFound = 3,     // the segment, field, lock or other sync object does not exist
-    ExitParentGone = 4,   // the process that started us was already gone when we armed the guard
+    ExitNotFound = 3, // the segment, field, lock or other sync object does not exist
+    ExitParentGone = 4, // the process that started us was already gone when we armed the guard
 };
 
 // Thrown to end the worker: main() prints the message as ONE stderr line and returns the code.
@@ -46,17 +46,17 @@ struct WorkerExit {
 // forked us, so a parent must start workers from a thread that outlives them (the GUI's main thread).
 class ParentGuard {
 public:
-    static void arm();                          // first thing in main()
-    static void verify(pid_t expectedParent);   // 0: the parent observed by arm(); throws ExitParentGone
+    static void arm(); // first thing in main()
+    static void verify(pid_t expectedParent); // 0: the parent observed by arm(); throws ExitParentGone
 };
 
 // --- Options --------------------------------------------------------------------------------------
 // The options every kind accepts besides its own.
 struct CommonOptions {
-    pid_t parentPid = 0;   // --parent-pid: who must be alive (closes the fork/prctl race exactly)
-    bool step = false;     // --step: stop before each visible step until a controller releases it
-    QString logName;       // --log NAME: record every operation in this op log
-    int progressMs = 100;  // --progress-ms: period of the progress line
+    pid_t parentPid = 0; // --parent-pid: who must be alive (closes the fork/prctl race exactly)
+    bool step = false; // --step: stop before each visible step until a controller releases it
+    QString logName; // --log NAME: record every operation in this op log
+    int progressMs = 100; // --progress-ms: period of the progress line
 };
 
 class WorkerOptions {
@@ -70,10 +70,10 @@ public:
     void parse(const QStringList &arguments);
 
     bool isSet(const QString &name) const;
-    QString text(const QString &name) const;         // "" when absent
+    QString text(const QString &name) const; // "" when absent
     QString requiredText(const QString &name) const; // throws "--name is required"
     qint64 integer(const QString &name, qint64 minimum, qint64 maximum,
-                   std::optional<qint64> fallback = std::nullopt) const;
+        std::optional<qint64> fallback = std::nullopt) const;
     double number(const QString &name, double minimum, double maximum, double fallback) const;
     // One of the allowed words, or the fallback when absent.
     QString choice(const QString &name, const QStringList &allowed, const QString &fallback) const;
@@ -118,7 +118,7 @@ private:
     qint64 m_total;
     int m_periodMs;
     qint64 m_startNs;
-    std::atomic<qint64> m_done{0};
+    std::atomic<qint64> m_done { 0 };
     std::mutex m_mutex;
     std::condition_variable m_wake;
     bool m_stopping = false;
@@ -143,7 +143,7 @@ public:
     const LayoutField &field() const { return m_layout.fields().at(m_fieldIndex); }
     const TypeCode &type() const { return *field().type; }
     uchar *address(int index = 0) const; // element index of an array field
-    qint64 offset(int index = 0) const;  // byte offset in the segment, for the op log
+    qint64 offset(int index = 0) const; // byte offset in the segment, for the op log
     int count() const { return field().count; }
     const QString &segmentName() const { return m_segmentName; }
     bool isInteger() const;
@@ -167,8 +167,8 @@ class IntegerCell {
 public:
     IntegerCell() = default;
     IntegerCell(uchar *address, const TypeCode &type);
-    qint64 load() const;        // sign- or zero-extended as the type says
-    void store(qint64 value);   // wraps silently to the type's width, as ctypes does
+    qint64 load() const; // sign- or zero-extended as the type says
+    void store(qint64 value); // wraps silently to the type's width, as ctypes does
     // A store that also returns what it overwrote, for the op log (exact even in a race).
     qint64 exchange(qint64 value);
     bool isValid() const { return m_address != nullptr; }

@@ -42,14 +42,15 @@ SyncState requireSyncObject(const QString &name, const QString &role, const QVec
     }
     SyncKind kind;
     if (!syncKindFromName(state.kind, &kind) || !allowed.contains(kind))
-        failBadArguments(QStringLiteral("%1 '%2' is a %3, not a %4").arg(role, name, state.kind, kindList(allowed)));
+        failBadArguments(
+            QStringLiteral("%1 '%2' is a %3, not a %4").arg(role, name, state.kind, kindList(allowed)));
     return state;
 }
 
 WorkerLock WorkerLock::open(const QString &name)
 {
-    const SyncState state =
-        requireSyncObject(name, QStringLiteral("lock"), {SyncKind::Lock, SyncKind::RLock});
+    const SyncState state
+        = requireSyncObject(name, QStringLiteral("lock"), { SyncKind::Lock, SyncKind::RLock });
     WorkerLock lock;
     lock.m_name = name;
     QString error;
@@ -63,8 +64,8 @@ WorkerLock WorkerLock::open(const QString &name)
 void WorkerLock::acquire()
 {
     QString error;
-    const SyncResult result = m_lock ? m_lock->acquire(kWaitForever, &error)
-                                     : m_rlock->acquire(kWaitForever, &error);
+    const SyncResult result
+        = m_lock ? m_lock->acquire(kWaitForever, &error) : m_rlock->acquire(kWaitForever, &error);
     if (result != SyncResult::Ok)
         failRuntime(QStringLiteral("cannot acquire lock '%1': %2").arg(m_name, error));
 }
@@ -85,28 +86,28 @@ SyncHandle &WorkerLock::handle() const
 
 std::unique_ptr<SharedSemaphore> openSemaphore(const QString &name, const QString &role)
 {
-    requireSyncObject(name, role, {SyncKind::Semaphore, SyncKind::BoundedSemaphore});
+    requireSyncObject(name, role, { SyncKind::Semaphore, SyncKind::BoundedSemaphore });
     QString error;
     return checkedOpen(SharedSemaphore::open(name, &error), error);
 }
 
 std::unique_ptr<SharedBarrier> openBarrier(const QString &name)
 {
-    requireSyncObject(name, QStringLiteral("barrier"), {SyncKind::Barrier});
+    requireSyncObject(name, QStringLiteral("barrier"), { SyncKind::Barrier });
     QString error;
     return checkedOpen(SharedBarrier::open(name, &error), error);
 }
 
 std::unique_ptr<SharedEvent> openEvent(const QString &name)
 {
-    requireSyncObject(name, QStringLiteral("event"), {SyncKind::Event});
+    requireSyncObject(name, QStringLiteral("event"), { SyncKind::Event });
     QString error;
     return checkedOpen(SharedEvent::open(name, &error), error);
 }
 
 std::unique_ptr<SharedCondition> openCondition(const QString &name)
 {
-    requireSyncObject(name, QStringLiteral("condition"), {SyncKind::Condition});
+    requireSyncObject(name, QStringLiteral("condition"), { SyncKind::Condition });
     QString error;
     return checkedOpen(SharedCondition::open(name, &error), error);
 }

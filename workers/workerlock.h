@@ -32,7 +32,7 @@ public:
 
 private:
     QString m_name;
-    std::shared_ptr<SharedLock> m_lock;   // one of these two is set
+    std::shared_ptr<SharedLock> m_lock; // one of these two is set
     std::shared_ptr<SharedRLock> m_rlock;
 };
 

@@ -32,7 +32,7 @@ namespace {
 
 struct Rate {
     qint64 increments = 0; // what the counter ended at
-    qint64 expected = 0;   // what it should have ended at
+    qint64 expected = 0; // what it should have ended at
     double seconds = 0;
     double perSecond() const { return seconds > 0 ? double(increments) / seconds : 0; }
 };
@@ -66,10 +66,10 @@ std::optional<Rate> runWorkers(qint64 iterations, const QString &mode, SyncKind 
             return std::nullopt;
         }
     }
-    QStringList arguments{QStringLiteral("counter"), QStringLiteral("--segment"), segmentName,
-                          QStringLiteral("--layout"), QStringLiteral("counter:q"), QStringLiteral("--field"),
-                          QStringLiteral("counter"), QStringLiteral("--iterations"), QString::number(iterations),
-                          QStringLiteral("--progress-ms"), QStringLiteral("60000")};
+    QStringList arguments { QStringLiteral("counter"), QStringLiteral("--segment"), segmentName,
+        QStringLiteral("--layout"), QStringLiteral("counter:q"), QStringLiteral("--field"),
+        QStringLiteral("counter"), QStringLiteral("--iterations"), QString::number(iterations),
+        QStringLiteral("--progress-ms"), QStringLiteral("60000") };
     if (!mode.isEmpty())
         arguments << mode << lockName;
 
@@ -79,7 +79,7 @@ std::optional<Rate> runWorkers(qint64 iterations, const QString &mode, SyncKind 
     first.start(g_worker, arguments);
     second.start(g_worker, arguments);
     bool ok = true;
-    for (QProcess *process : {&first, &second}) {
+    for (QProcess *process : { &first, &second }) {
         if (!process->waitForFinished(600'000) || process->exitCode() != 0) {
             std::fprintf(stderr, "bench: worker failed: %s\n", process->readAllStandardError().constData());
             ok = false;
@@ -93,7 +93,7 @@ std::optional<Rate> runWorkers(qint64 iterations, const QString &mode, SyncKind 
         removeSyncObject(lockName, nullptr);
     if (!ok)
         return std::nullopt;
-    return Rate{final, 2 * iterations, seconds};
+    return Rate { final, 2 * iterations, seconds };
 }
 
 // CPython's own figure: two processes, a Value's default RLock around each `+= 1`, timed inside
@@ -129,8 +129,9 @@ struct PythonRun {
 std::optional<PythonRun> runPython(const QString &python, qint64 iterations, const char *mode)
 {
     QProcess process;
-    process.start(python, {QStringLiteral("-c"), QString::fromLatin1(kPythonScript), QString::number(iterations),
-                           QString::fromLatin1(mode)});
+    process.start(python,
+        { QStringLiteral("-c"), QString::fromLatin1(kPythonScript), QString::number(iterations),
+            QString::fromLatin1(mode) });
     if (!process.waitForFinished(600'000) || process.exitCode() != 0) {
         std::fprintf(stderr, "bench: python3 failed: %s\n", process.readAllStandardError().constData());
         return std::nullopt;
@@ -138,8 +139,8 @@ std::optional<PythonRun> runPython(const QString &python, qint64 iterations, con
     const QList<QByteArray> words = process.readAllStandardOutput().trimmed().split(' ');
     if (words.size() != 3)
         return std::nullopt;
-    return PythonRun{Rate{words.at(0).toLongLong(), 2 * iterations, words.at(1).toDouble()},
-                     QString::fromLatin1(words.at(2))};
+    return PythonRun { Rate { words.at(0).toLongLong(), 2 * iterations, words.at(1).toDouble() },
+        QString::fromLatin1(words.at(2)) };
 }
 
 // The physical limit: the same work with nothing but a robust process-shared pthread mutex
@@ -153,10 +154,11 @@ struct BareShared {
 
 std::optional<Rate> runBareMutex(qint64 iterations)
 {
-    void *memory = mmap(nullptr, sizeof(BareShared), PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+    void *memory
+        = mmap(nullptr, sizeof(BareShared), PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
     if (memory == MAP_FAILED)
         return std::nullopt;
-    auto *shared = new (memory) BareShared{};
+    auto *shared = new (memory) BareShared {};
     pthread_mutexattr_t attributes;
     pthread_mutexattr_init(&attributes);
     pthread_mutexattr_setpshared(&attributes, PTHREAD_PROCESS_SHARED);
@@ -169,8 +171,7 @@ std::optional<Rate> runBareMutex(qint64 iterations)
         child = fork();
         if (child == 0) {
             shared->ready.fetch_add(1);
-            while (!shared->go.load(std::memory_order_acquire)) {
-            }
+            while (!shared->go.load(std::memory_order_acquire)) { }
             for (qint64 i = 0; i < iterations; ++i) {
                 if (pthread_mutex_lock(&shared->mutex) == EOWNERDEAD)
                     pthread_mutex_consistent(&shared->mutex);
@@ -187,7 +188,7 @@ std::optional<Rate> runBareMutex(qint64 iterations)
     shared->go.store(true, std::memory_order_release);
     for (pid_t child : children)
         waitpid(child, nullptr, 0);
-    const Rate rate{shared->counter, 2 * iterations, double(timer.nsecsElapsed()) / 1e9};
+    const Rate rate { shared->counter, 2 * iterations, double(timer.nsecsElapsed()) / 1e9 };
     pthread_mutex_destroy(&shared->mutex);
     munmap(memory, sizeof(BareShared));
     return rate;
@@ -205,7 +206,10 @@ std::optional<Rate> calibrated(qint64 probeIterations, double targetSeconds, Mea
     return measure(iterations);
 }
 
-QString millions(double perSecond) { return QString::number(perSecond / 1e6, 'f', 2) + QStringLiteral(" M/s"); }
+QString millions(double perSecond)
+{
+    return QString::number(perSecond / 1e6, 'f', 2) + QStringLiteral(" M/s");
+}
 
 QString outcome(const Rate &rate)
 {
@@ -222,7 +226,7 @@ void printRow(const char *label, const std::optional<Rate> &rate)
         return;
     }
     std::printf("  %-52s %12s   (%s, %.2f s)\n", label, qPrintable(millions(rate->perSecond())),
-                qPrintable(outcome(*rate)), rate->seconds);
+        qPrintable(outcome(*rate)), rate->seconds);
 }
 
 double lostFraction(const Rate &rate)
@@ -244,18 +248,17 @@ int main(int argc, char *argv[])
     const QString binDir = qEnvironmentVariable("SHMSCOPE_BIN_DIR", QCoreApplication::applicationDirPath());
     g_worker = binDir + QStringLiteral("/shmscope-worker");
     if (!QFileInfo(g_worker).isExecutable()) {
-        std::fprintf(stderr, "bench: %s not found (build the shmscope-worker target)\n", qPrintable(g_worker));
+        std::fprintf(
+            stderr, "bench: %s not found (build the shmscope-worker target)\n", qPrintable(g_worker));
         return 1;
     }
 
     std::printf("Locked increments per second, 2 processes on one counter, measured in this run:\n");
-    const auto lockRate = calibrated(200'000, targetSeconds, [](qint64 n) {
-        return runWorkers(n, QStringLiteral("--lock"), SyncKind::Lock);
-    });
+    const auto lockRate = calibrated(200'000, targetSeconds,
+        [](qint64 n) { return runWorkers(n, QStringLiteral("--lock"), SyncKind::Lock); });
     printRow("ShmScope Lock  (shmscope-worker counter --lock)", lockRate);
-    const auto rlockRate = calibrated(200'000, targetSeconds, [](qint64 n) {
-        return runWorkers(n, QStringLiteral("--lock"), SyncKind::RLock);
-    });
+    const auto rlockRate = calibrated(200'000, targetSeconds,
+        [](qint64 n) { return runWorkers(n, QStringLiteral("--lock"), SyncKind::RLock); });
     printRow("ShmScope RLock (the kind of lock a Value carries)", rlockRate);
 
     const QString python = QStandardPaths::findExecutable(QStringLiteral("python3"));
@@ -272,7 +275,8 @@ int main(int argc, char *argv[])
             return run->rate;
         };
         pythonRate = calibrated(20'000, targetSeconds, measure);
-        const QByteArray label = QStringLiteral("CPython %1: with v.get_lock(): v.value += 1").arg(pythonVersion).toUtf8();
+        const QByteArray label
+            = QStringLiteral("CPython %1: with v.get_lock(): v.value += 1").arg(pythonVersion).toUtf8();
         printRow(label.constData(), pythonRate);
     }
     const auto bareRate = calibrated(200'000, targetSeconds, runBareMutex);
@@ -280,30 +284,29 @@ int main(int argc, char *argv[])
 
     if (lockRate && pythonRate && pythonRate->perSecond() > 0) {
         std::printf("\n  ours / Python: %.1fx with Lock, %.1fx with RLock (target >= 20x)\n",
-                    lockRate->perSecond() / pythonRate->perSecond(),
-                    rlockRate ? rlockRate->perSecond() / pythonRate->perSecond() : 0.0);
+            lockRate->perSecond() / pythonRate->perSecond(),
+            rlockRate ? rlockRate->perSecond() / pythonRate->perSecond() : 0.0);
     }
     if (lockRate && bareRate && bareRate->perSecond() > 0)
         std::printf("  ours / bare mutex: %.0f%% of the physical limit (Lock)\n",
-                    100.0 * lockRate->perSecond() / bareRate->perSecond());
+            100.0 * lockRate->perSecond() / bareRate->perSecond());
 
     std::printf("\nLost updates (2 processes, same counter):\n");
     // Long enough that the two processes overlap for nearly all of it (start-up takes milliseconds).
-    const auto unlocked = calibrated(1'000'000, targetSeconds, [](qint64 n) {
-        return runWorkers(n, QString(), SyncKind::Lock);
-    });
+    const auto unlocked = calibrated(
+        1'000'000, targetSeconds, [](qint64 n) { return runWorkers(n, QString(), SyncKind::Lock); });
     if (unlocked)
-        std::printf("  %-52s %5.1f%% lost   (%s)\n", "no lock: LOAD, ADD, STORE", 100 * lostFraction(*unlocked),
-                    qPrintable(outcome(*unlocked)));
+        std::printf("  %-52s %5.1f%% lost   (%s)\n", "no lock: LOAD, ADD, STORE",
+            100 * lostFraction(*unlocked), qPrintable(outcome(*unlocked)));
     const auto perAccess = runWorkers(200'000, QStringLiteral("--per-access-lock"), SyncKind::RLock);
     if (perAccess)
         std::printf("  %-52s %5.1f%% lost   (%s)\n", "a lock per access (Python's v.value += 1)",
-                    100 * lostFraction(*perAccess), qPrintable(outcome(*perAccess)));
+            100 * lostFraction(*perAccess), qPrintable(outcome(*perAccess)));
     if (!python.isEmpty()) {
         const std::optional<PythonRun> pythonRace = runPython(python, 200'000, "unlocked");
         if (pythonRace)
             std::printf("  %-52s %5.1f%% lost   (%s)\n", "CPython: v.value += 1 (seed 004)",
-                        100 * lostFraction(pythonRace->rate), qPrintable(outcome(pythonRace->rate)));
+                100 * lostFraction(pythonRace->rate), qPrintable(outcome(pythonRace->rate)));
     }
     return lockRate && bareRate ? 0 : 1;
 }

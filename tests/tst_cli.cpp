@@ -138,10 +138,25 @@ void TestCli::helpListsEveryCommand()
     for (const char *command : {"list", "create", "dump", "read", "write", "who", "rm"})
         QVERIFY2(help.out.contains(QByteArray(QByteArray("\n  ") + command + ' ')), command);
 
-    const CliResult readHelp = runCli({QStringLiteral("help"), QStringLiteral("read")});
-    QCOMPARE(readHelp.exitCode, 0);
-    QVERIFY(readHelp.out.startsWith("usage: shmscope-cli read NAME --layout SPEC"));
-    QCOMPARE(runCli({QStringLiteral("write"), QStringLiteral("--help")}).exitCode, 0);
+    // Every command the overview lists (teammates' groups included) has its own usage text, and
+    // `CMD --help` prints the same text as `help CMD`.
+    const QStringList overviewLines = QString::fromUtf8(help.out).split(QLatin1Char('\n'));
+    int commandCount = 0;
+    for (const QString &line : overviewLines) {
+        if (!line.startsWith(QStringLiteral("  ")) || line.at(2).isSpace())
+            continue;
+        const QString command = line.section(QLatin1Char(' '), 0, 0, QString::SectionSkipEmpty);
+        const CliResult usage = runCli({QStringLiteral("help"), command});
+        QVERIFY2(usage.exitCode == 0, qPrintable(command));
+        QVERIFY2(usage.out.startsWith(QByteArray("usage: shmscope-cli " + command.toUtf8())), qPrintable(command));
+        ++commandCount;
+    }
+    QVERIFY(commandCount >= 7);
+    for (const char *command : {"list", "create", "dump", "read", "write", "who", "rm"}) {
+        const CliResult usage = runCli({QString::fromLatin1(command), QStringLiteral("--help")});
+        QCOMPARE(usage.exitCode, 0);
+        QCOMPARE(usage.out, runCli({QStringLiteral("help"), QString::fromLatin1(command)}).out);
+    }
 
     const CliResult unknown = runCli({QStringLiteral("frobnicate")});
     QVERIFY(unknown.exitCode != 0);
@@ -480,6 +495,18 @@ void TestCli::pythonBlockIsDecodedListedAndItsProcessNamed()
     QVERIFY2(who.out.startsWith(QByteArray("pid " + QByteArray::number(pythonPid) + ' ')), who.out.constData());
     const QString start = mappings.at(0).toObject().value(QStringLiteral("start")).toString().mid(2);
     QVERIFY2(who.out.contains(QByteArray(start.toLatin1() + '-')), who.out.constData());
+
+    const CliResult whoJson = runCli({QStringLiteral("who"), name, QStringLiteral("--json")});
+    QVERIFY2(whoJson.exitCode == 0, whoJson.err.constData());
+    const QJsonObject whoRoot = QJsonDocument::fromJson(whoJson.out).object();
+    QCOMPARE(whoRoot.value(QStringLiteral("segment")).toString(), name);
+    QCOMPARE(whoRoot.value(QStringLiteral("inode")).toInteger(), entry.value(QStringLiteral("inode")).toInteger());
+    QCOMPARE(whoRoot.value(QStringLiteral("mappings")).toArray(), mappings);
+
+    const CliResult listText = runCli({QStringLiteral("list")});
+    QVERIFY2(listText.exitCode == 0, listText.err.constData());
+    QVERIFY(listText.out.contains(QByteArray("\n" + name.toUtf8() + ' ')));
+    QVERIFY(listText.out.contains(QByteArray("    pid " + QByteArray::number(pythonPid) + ' ')));
 
     // Python checks the JSON too, exactly (its json keeps 64-bit integers), then unlinks its block.
     python.write(read.out);

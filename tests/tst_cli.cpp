@@ -40,6 +40,7 @@ private Q_SLOTS:
     void createWriteReadJsonRoundTrip();
     void writeWrapsLikePythonAndWarns();
     void writeValidatesEverythingBeforeWriting();
+    void nonFiniteFloatsAreJsonNull();
     void readReportsFieldsBeyondTheEnd();
     void dumpMatchesXxd_data();
     void dumpMatchesXxd();
@@ -256,6 +257,32 @@ void TestCli::writeValidatesEverythingBeforeWriting()
         QCOMPARE(write.errLines().size(), 1);
         QCOMPARE(segmentBytes(name), before); // a=99 came first, and was not written either
     }
+}
+
+void TestCli::nonFiniteFloatsAreJsonNull()
+{
+    const QString name = newName();
+    const QString layout = QStringLiteral("a:d; b:f; c:d[2]");
+    QCOMPARE(runCli({QStringLiteral("create"), name, QStringLiteral("--layout"), layout, QStringLiteral("--init"),
+                     QStringLiteral("a=nan"), QStringLiteral("--init"), QStringLiteral("b=inf"),
+                     QStringLiteral("--init"), QStringLiteral("c=-inf,0.25")})
+                 .exitCode,
+             0);
+    const CliResult json = runCli({QStringLiteral("read"), name, QStringLiteral("--layout"), layout,
+                                   QStringLiteral("--json")});
+    QCOMPARE(json.exitCode, 0);
+    QJsonParseError parseError;
+    const QJsonArray fields =
+        QJsonDocument::fromJson(json.out, &parseError).object().value(QStringLiteral("fields")).toArray();
+    QVERIFY2(parseError.error == QJsonParseError::NoError, json.out.constData()); // no bare NaN in the text
+    QCOMPARE(fields.at(0).toObject().value(QStringLiteral("values")).toArray(), QJsonArray({QJsonValue::Null}));
+    QCOMPARE(fields.at(1).toObject().value(QStringLiteral("values")).toArray(), QJsonArray({QJsonValue::Null}));
+    QCOMPARE(fields.at(2).toObject().value(QStringLiteral("values")).toArray(),
+             QJsonArray({QJsonValue::Null, 0.25}));
+    // The table shows them as Python prints them.
+    const CliResult table = runCli({QStringLiteral("read"), name, QStringLiteral("--layout"), layout});
+    QVERIFY2(table.out.contains(" nan\n") && table.out.contains(" inf\n") && table.out.contains("[-inf, 0.25]"),
+             table.out.constData());
 }
 
 void TestCli::readReportsFieldsBeyondTheEnd()

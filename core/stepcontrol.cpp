@@ -14,7 +14,7 @@ namespace ShmScope {
 
 namespace {
 
-constexpr quint32 kStepVersion = 1;
+constexpr quint32 kStepVersion = 2;
 constexpr int kTextWords = 2; // 16 bytes of UTF-8 per step or register name
 constexpr int kPublishWaitMs = 1000;
 // Controllers wait in slices this long, so that a worker that dies is noticed quickly even
@@ -68,12 +68,12 @@ QString loadText(const TextWords &words)
 
 } // namespace
 
-// Layout version 1 of "shmscope.step.<PID>". Written by whoever holds `mutex`, inside the seqlock
+// Layout version 2 of "shmscope.step.<PID>". Written by whoever holds `mutex`, inside the seqlock
 // `stateSeq`, so status readers need no lock.
 struct StepShared {
     ObjectHeader header;
     pthread_mutex_t mutex;
-    pthread_cond_t changed; // CLOCK_MONOTONIC; broadcast on every change
+    WakeSequence changed{0}; // woken on every change
     std::atomic<quint32> stateSeq{0};
     std::atomic<qint32> pid{0};
     std::atomic<qint32> state{0};      // StepState
@@ -229,7 +229,7 @@ public:
         qint64 slice = kLivenessSliceMs;
         if (!deadline.isInfinite())
             slice = qMin(slice, deadline.remainingMs());
-        return waitCondition(&m_shared.changed, &m_shared.mutex, Deadline::afterMs(slice), &m_errorNumber);
+        return waitForWake(&m_shared.changed, &m_shared.mutex, Deadline::afterMs(slice));
     }
 
 private:
@@ -285,9 +285,7 @@ std::unique_ptr<StepControl> StepControl::createForSelf(const QStringList &progr
     }
     auto *shared = new (region->data()) StepShared;
     std::memset(&shared->header, 0, sizeof shared->header);
-    int rc = initRobustMutex(&shared->mutex);
-    if (rc == 0)
-        rc = initSharedCondition(&shared->changed);
+    const int rc = initRobustMutex(&shared->mutex);
     if (rc != 0) {
         ShmRegion::unlinkName(shmName, nullptr);
         fail(error, QStringLiteral("cannot create the step control: %1").arg(errnoText(rc)));
@@ -347,9 +345,9 @@ SyncResult StepControl::waitAt(const QString &stepName, const QVector<StepRegist
         m_shared->state.store(int(StepState::Waiting), std::memory_order_relaxed);
         m_shared->stops.fetch_add(1, std::memory_order_relaxed);
     }
-    ::pthread_cond_broadcast(&m_shared->changed);
+    wakeWaiters(&m_shared->changed, kWakeAll);
     while (m_shared->goTokens.load(std::memory_order_relaxed) == 0) {
-        const LockStatus status = waitCondition(&m_shared->changed, &m_shared->mutex, deadline);
+        const LockStatus status = waitForWake(&m_shared->changed, &m_shared->mutex, deadline);
         if (status == LockStatus::TimedOut && m_shared->goTokens.load(std::memory_order_relaxed) == 0)
             return SyncResult::TimedOut; // still waiting at stepName, as published
         if (status == LockStatus::Failed) {
@@ -364,7 +362,7 @@ SyncResult StepControl::waitAt(const QString &stepName, const QVector<StepRegist
         storeText(m_shared->lastStepDone, stepName);
         m_shared->stepsDone.fetch_add(1, std::memory_order_relaxed);
     }
-    ::pthread_cond_broadcast(&m_shared->changed);
+    wakeWaiters(&m_shared->changed, kWakeAll);
     return SyncResult::Ok;
 }
 
@@ -377,7 +375,7 @@ void StepControl::publishRegisters(const QVector<StepRegister> &registers)
         StepWrite write(*m_shared);
         storeRegisters(*m_shared, registers);
     }
-    ::pthread_cond_broadcast(&m_shared->changed);
+    wakeWaiters(&m_shared->changed, kWakeAll);
 }
 
 void StepControl::markExited()
@@ -394,7 +392,7 @@ void StepControl::markExited()
         storeText(m_shared->waitingAt, QString());
         m_shared->programIndex.store(-1, std::memory_order_relaxed);
     }
-    ::pthread_cond_broadcast(&m_shared->changed);
+    wakeWaiters(&m_shared->changed, kWakeAll);
 }
 
 bool stepStatusOf(pid_t pid, StepStatus *status, QString *error)
@@ -472,7 +470,7 @@ bool releaseOneStep(pid_t pid, qint64 timeoutMs, StepOutcome *outcome, QString *
         StepWrite write(*shared);
         shared->goTokens.fetch_add(1, std::memory_order_relaxed);
     }
-    ::pthread_cond_broadcast(&shared->changed);
+    wakeWaiters(&shared->changed, kWakeAll);
     for (;;) {
         const auto state = StepState(shared->state.load(std::memory_order_relaxed));
         if (state == StepState::Exited)

@@ -38,6 +38,9 @@ private Q_SLOTS:
     void semaphoreWakesWaiterInAnotherProcess();
     void eventSetWakesWaiterInAnotherProcess();
     void eventWaitTimesOutWhenClear();
+    void eventWakesWaiterEvenIfClearedAtOnce();
+    void killedWaiterNeverBlocksLaterWakeups_data();
+    void killedWaiterNeverBlocksLaterWakeups();
     void conditionNotifyWakesWaiter();
     void conditionNeedsItsLock();
     void barrierRoundsComplete();
@@ -352,6 +355,78 @@ void TestSync::eventWaitTimesOutWhenClear()
     QCOMPARE(stateOf(name).waiting, 0);
     QVERIFY(event->set());
     QCOMPARE(event->wait(0), SyncResult::Ok);
+}
+
+void TestSync::eventWakesWaiterEvenIfClearedAtOnce()
+{
+    // Python: a waiter woken by set() returns True even when clear() followed immediately.
+    const QString name = uniqueName();
+    auto event = SharedEvent::create(name, nullptr);
+    QVERIFY(event);
+    const pid_t waiter = forkChild([&] { return SharedEvent::open(name, nullptr)->wait(10000) == SyncResult::Ok ? 0 : 2; });
+    QTRY_COMPARE_WITH_TIMEOUT(stateOf(name).waiting, 1, 10000);
+    QVERIFY(event->set());
+    QVERIFY(event->clear());
+    QCOMPARE(waitForChild(waiter), 0);
+    QVERIFY(!stateOf(name).flag);
+}
+
+void TestSync::killedWaiterNeverBlocksLaterWakeups_data()
+{
+    QTest::addColumn<QString>("kind");
+    QTest::newRow("Event") << QStringLiteral("Event");
+    QTest::newRow("Semaphore") << QStringLiteral("Semaphore");
+    QTest::newRow("Condition") << QStringLiteral("Condition");
+}
+
+void TestSync::killedWaiterNeverBlocksLaterWakeups()
+{
+    // glibc's process-shared pthread_cond_t (before 2.41) can lose or block later wake-ups after a
+    // waiter is SIGKILLed inside it; ShmScope's objects sleep on plain futexes instead.
+    QFETCH(QString, kind);
+    const QString name = uniqueName();
+    SyncKind syncKind;
+    QVERIFY(syncKindFromName(kind, &syncKind));
+    QVERIFY(createSyncObject(name, syncKind, 0, nullptr));
+    auto waitOnce = [&](qint64 timeoutMs) -> int {
+        if (syncKind == SyncKind::Event)
+            return SharedEvent::open(name, nullptr)->wait(timeoutMs) == SyncResult::Ok ? 0 : 2;
+        if (syncKind == SyncKind::Semaphore)
+            return SharedSemaphore::open(name, nullptr)->acquire(timeoutMs) == SyncResult::Ok ? 0 : 2;
+        auto condition = SharedCondition::open(name, nullptr);
+        condition->acquire(timeoutMs);
+        const SyncResult result = condition->wait(timeoutMs);
+        condition->release();
+        return result == SyncResult::Ok ? 0 : 2;
+    };
+    auto wakeOnce = [&]() -> int {
+        if (syncKind == SyncKind::Event)
+            return SharedEvent::open(name, nullptr)->set() ? 0 : 3;
+        if (syncKind == SyncKind::Semaphore)
+            return SharedSemaphore::open(name, nullptr)->release() ? 0 : 3;
+        auto condition = SharedCondition::open(name, nullptr);
+        condition->acquire(5000);
+        const bool ok = condition->notifyAll();
+        condition->release();
+        return ok ? 0 : 3;
+    };
+
+    for (int round = 0; round < 3; ++round) {
+        const int waitingBefore = stateOf(name).waiting;
+        const pid_t doomed = forkChild([&] { return waitOnce(30000); });
+        QTRY_COMPARE_WITH_TIMEOUT(stateOf(name).waiting, waitingBefore + 1, 10000);
+        ::kill(doomed, SIGKILL);
+        QCOMPARE(waitForChild(doomed), -SIGKILL);
+
+        const pid_t live = forkChild([&] { return waitOnce(10000); });
+        QTRY_COMPARE_WITH_TIMEOUT(stateOf(name).waiting, waitingBefore + 2, 10000);
+        // The waker runs in a child too, so that a hang would fail the test instead of stalling it.
+        const pid_t waker = forkChild(wakeOnce);
+        QCOMPARE(waitForChild(waker, 10000), 0);
+        QCOMPARE(waitForChild(live, 15000), 0);
+        if (syncKind == SyncKind::Event)
+            QVERIFY(SharedEvent::open(name, nullptr)->clear());
+    }
 }
 
 void TestSync::conditionNotifyWakesWaiter()

@@ -30,13 +30,12 @@ public:
     LockStatus status() const { return m_status; }
     int errorNumber() const { return m_errorNumber; }
 
-    // Sleeps on the object's condition, giving the guard up meanwhile. Locked, or TimedOut with the
-    // guard held again either way (pthread_cond_timedwait's contract).
+    // Sleeps on the object's wake sequence, giving the guard up meanwhile. Locked, or TimedOut with
+    // the guard held again either way (pthread_cond_timedwait's contract).
     LockStatus wait(const Deadline &deadline)
     {
         setOwned(m_shared.guardPid, 0);
-        const LockStatus status = waitCondition(&m_shared.condition, &m_shared.mutex, deadline, &m_errorNumber);
-        // Even a failed wait normally returns with the mutex held again (EINVAL aside).
+        const LockStatus status = waitForWake(&m_shared.condition, &m_shared.mutex, deadline);
         m_status = status;
         onLocked();
         return status == LockStatus::RecoveredFromDeadOwner ? LockStatus::Locked : status;

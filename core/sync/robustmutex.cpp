@@ -3,6 +3,7 @@
 #include <cerrno>
 #include <csignal>
 #include <cstring>
+#include <linux/futex.h>
 #include <sys/syscall.h>
 #include <unistd.h>
 
@@ -118,20 +119,6 @@ int initRobustMutex(pthread_mutex_t *mutex)
     return rc;
 }
 
-int initSharedCondition(pthread_cond_t *condition)
-{
-    pthread_condattr_t attributes;
-    int rc = ::pthread_condattr_init(&attributes);
-    if (rc == 0)
-        rc = ::pthread_condattr_setpshared(&attributes, PTHREAD_PROCESS_SHARED);
-    if (rc == 0)
-        rc = ::pthread_condattr_setclock(&attributes, CLOCK_MONOTONIC);
-    if (rc == 0)
-        rc = ::pthread_cond_init(condition, &attributes);
-    ::pthread_condattr_destroy(&attributes);
-    return rc;
-}
-
 static LockStatus statusFrom(int rc, pthread_mutex_t *mutex, int *errorNumber)
 {
     switch (rc) {
@@ -165,12 +152,27 @@ LockStatus tryLockRobustMutex(pthread_mutex_t *mutex, int *errorNumber)
     return statusFrom(::pthread_mutex_trylock(mutex), mutex, errorNumber);
 }
 
-LockStatus waitCondition(pthread_cond_t *condition, pthread_mutex_t *mutex, const Deadline &deadline,
-                         int *errorNumber)
+LockStatus waitForWake(WakeSequence *sequence, pthread_mutex_t *mutex, const Deadline &deadline)
 {
-    const int rc = deadline.isInfinite() ? ::pthread_cond_wait(condition, mutex)
-                                         : ::pthread_cond_timedwait(condition, mutex, &deadline.when());
-    return statusFrom(rc, mutex, errorNumber);
+    static_assert(sizeof(WakeSequence) == sizeof(int), "a futex word is 32 bits");
+    const quint32 seen = sequence->load(std::memory_order_relaxed);
+    ::pthread_mutex_unlock(mutex);
+    // FUTEX_WAIT_BITSET takes an absolute CLOCK_MONOTONIC deadline; without FUTEX_PRIVATE_FLAG it
+    // works between processes. EAGAIN (woken before we slept) and EINTR are ordinary wake-ups.
+    const long rc = ::syscall(SYS_futex, reinterpret_cast<int *>(sequence), FUTEX_WAIT_BITSET, int(seen),
+                              deadline.isInfinite() ? nullptr : &deadline.when(), nullptr, FUTEX_BITSET_MATCH_ANY);
+    const bool timedOut = rc != 0 && errno == ETIMEDOUT;
+    // Taking the mutex back has no deadline, as with pthread_cond_timedwait: holders keep it briefly.
+    const LockStatus relocked = lockRobustMutex(mutex, Deadline::afterMs(-1));
+    if (relocked == LockStatus::RecoveredFromDeadOwner)
+        return relocked;
+    return timedOut ? LockStatus::TimedOut : LockStatus::Locked;
+}
+
+void wakeWaiters(WakeSequence *sequence, int count)
+{
+    sequence->fetch_add(1, std::memory_order_release);
+    ::syscall(SYS_futex, reinterpret_cast<int *>(sequence), FUTEX_WAKE, count, nullptr, nullptr, 0);
 }
 
 QString errnoText(int errorNumber)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QString>
+#include <atomic>
 #include <pthread.h>
 #include <sys/types.h>
 #include <time.h>
@@ -36,10 +37,15 @@ private:
     timespec m_when{};
 };
 
-// Robust (PTHREAD_MUTEX_ROBUST), process-shared mutex; condition on CLOCK_MONOTONIC, process-shared.
-// Return 0 or an errno with a one-line reason.
+// Robust (PTHREAD_MUTEX_ROBUST), process-shared mutex. Returns 0 or an errno.
 int initRobustMutex(pthread_mutex_t *mutex);
-int initSharedCondition(pthread_cond_t *condition);
+
+// The condition variable of every ShmScope object: a 32-bit sequence in shared memory that wakers
+// bump and waiters sleep on with a (shared, not private) futex. Not pthread_cond_t: glibc's
+// process-shared condvar (before 2.41) keeps per-waiter reference counts in the shared struct, so a
+// waiter killed by SIGKILL while waiting makes later signals get lost or block for ever (measured
+// here: the next set() of an Event hung). A dead futex waiter leaves nothing behind.
+using WakeSequence = std::atomic<quint32>;
 
 enum class LockStatus {
     Locked,
@@ -52,9 +58,15 @@ enum class LockStatus {
 // the caller only has to repair its own data and count the recovery.
 LockStatus lockRobustMutex(pthread_mutex_t *mutex, const Deadline &deadline, int *errorNumber = nullptr);
 LockStatus tryLockRobustMutex(pthread_mutex_t *mutex, int *errorNumber = nullptr);
-// pthread_cond_timedwait with the same EOWNERDEAD handling when it takes the mutex back.
-LockStatus waitCondition(pthread_cond_t *condition, pthread_mutex_t *mutex, const Deadline &deadline,
-                         int *errorNumber = nullptr);
+// Like pthread_cond_timedwait: with mutex held, gives it up, sleeps until woken (wakeWaiters),
+// the deadline passes or a spurious wake-up, and takes the mutex back (recovering it on
+// EOWNERDEAD). Returns Locked, RecoveredFromDeadOwner or TimedOut, with the mutex held in each case.
+// Callers re-check their predicate, as with any condition variable.
+LockStatus waitForWake(WakeSequence *sequence, pthread_mutex_t *mutex, const Deadline &deadline);
+// Bumps the sequence and wakes up to count sleepers (INT_MAX: all). Call with the mutex held, so a
+// waiter cannot miss the change between checking its predicate and sleeping.
+void wakeWaiters(WakeSequence *sequence, int count);
+constexpr int kWakeAll = 0x7fffffff;
 
 QString errnoText(int errorNumber); // strerror, thread-safe
 

@@ -55,7 +55,7 @@ SyncResult SharedBarrier::wait(qint64 timeoutMs, int *arrivalIndex, QString *err
             bumpOwned(shared.releases, 1);
         }
         record(int(OpCode::Barrier), generation, generation + 1);
-        ::pthread_cond_broadcast(&shared.condition);
+        wakeWaiters(&shared.condition, kWakeAll);
         return SyncResult::Ok;
     }
     {
@@ -73,7 +73,7 @@ SyncResult SharedBarrier::wait(qint64 timeoutMs, int *arrivalIndex, QString *err
             // Python: the waiter that times out breaks the barrier for every party.
             StateWrite write(shared);
             setOwned(shared.broken, 1);
-            ::pthread_cond_broadcast(&shared.condition);
+            wakeWaiters(&shared.condition, kWakeAll);
             break;
         }
     }
@@ -104,7 +104,7 @@ bool SharedBarrier::reset(QString *error)
         setOwned(m_shared->waiting, 0);
         setOwned(m_shared->broken, 0);
     }
-    ::pthread_cond_broadcast(&m_shared->condition);
+    wakeWaiters(&m_shared->condition, kWakeAll);
     return true;
 }
 
@@ -119,7 +119,7 @@ bool SharedBarrier::abort(QString *error)
         StateWrite write(*m_shared);
         setOwned(m_shared->broken, 1);
     }
-    ::pthread_cond_broadcast(&m_shared->condition);
+    wakeWaiters(&m_shared->condition, kWakeAll);
     return true;
 }
 

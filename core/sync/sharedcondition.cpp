@@ -61,10 +61,7 @@ SyncResult SharedCondition::wait(qint64 timeoutMs, QString *error)
         StateWrite write(*m_shared);
         bumpOwned(m_shared->waiting, 1);
     }
-    int errorNumber = 0;
-    const LockStatus status = waitCondition(&m_shared->condition, &m_shared->mutex,
-                                            Deadline::afterMs(timeoutMs), &errorNumber);
-    // pthread_cond_timedwait returns with the mutex held in every case but a broken mutex.
+    const LockStatus status = waitForWake(&m_shared->condition, &m_shared->mutex, Deadline::afterMs(timeoutMs));
     {
         StateWrite write(*m_shared);
         bumpOwned(m_shared->waiting, -1);
@@ -80,7 +77,7 @@ SyncResult SharedCondition::wait(qint64 timeoutMs, QString *error)
     case LockStatus::Failed:
         break;
     }
-    setError(error, QStringLiteral("cannot wait on '%1': %2").arg(m_name, errnoText(errorNumber)));
+    setError(error, QStringLiteral("cannot wait on '%1'").arg(m_name));
     return SyncResult::Error;
 }
 
@@ -93,8 +90,8 @@ bool SharedCondition::notify(int n, QString *error)
     }
     const int waiting = m_shared->waiting.load(std::memory_order_relaxed);
     const int wake = qMin(n, waiting);
-    for (int i = 0; i < wake; ++i)
-        ::pthread_cond_signal(&m_shared->condition);
+    if (wake > 0)
+        wakeWaiters(&m_shared->condition, wake);
     {
         StateWrite write(*m_shared);
         bumpOwned(m_shared->releases, 1);
@@ -110,7 +107,7 @@ bool SharedCondition::notifyAll(QString *error)
         return false;
     }
     const int waiting = m_shared->waiting.load(std::memory_order_relaxed);
-    ::pthread_cond_broadcast(&m_shared->condition);
+    wakeWaiters(&m_shared->condition, kWakeAll);
     {
         StateWrite write(*m_shared);
         bumpOwned(m_shared->releases, 1);

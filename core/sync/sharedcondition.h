@@ -7,7 +7,7 @@ namespace ShmScope {
 // Python's Condition with its own lock: acquire/release the lock, wait() (releases it, sleeps until
 // notified or timed out, takes it back), notify(n), notifyAll(). The lock is a robust
 // process-shared mutex (not re-entrant; Python's default Condition lock is an RLock), the
-// condition a process-shared pthread_cond_t on CLOCK_MONOTONIC.
+// condition a futex wake sequence (see robustmutex.h: why not pthread_cond_t).
 class SharedCondition : public SyncHandle {
 public:
     static std::unique_ptr<SharedCondition> create(const QString &name, QString *error);

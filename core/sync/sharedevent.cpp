@@ -38,7 +38,7 @@ bool SharedEvent::set(QString *error)
         bumpOwned(m_shared->releases, 1);
     }
     record(int(OpCode::Set), before, 1);
-    ::pthread_cond_broadcast(&m_shared->condition);
+    wakeWaiters(&m_shared->condition, kWakeAll);
     return true;
 }
 
@@ -73,7 +73,14 @@ SyncResult SharedEvent::wait(qint64 timeoutMs, QString *error)
         setError(error, QStringLiteral("cannot wait on '%1': %2").arg(m_name, errnoText(guard.errorNumber())));
         return SyncResult::Error;
     }
-    while (m_shared->flag.load(std::memory_order_relaxed) == 0) {
+    // Like Python, a waiter woken by set() returns True even if clear() came right after: it waits
+    // for the flag or for a set() it has not seen yet.
+    const quint64 setsSeen = m_shared->releases.load(std::memory_order_relaxed);
+    auto woken = [&] {
+        return m_shared->flag.load(std::memory_order_relaxed) != 0
+            || m_shared->releases.load(std::memory_order_relaxed) != setsSeen;
+    };
+    while (!woken()) {
         if (timeoutMs == 0)
             return SyncResult::TimedOut;
         {
@@ -89,7 +96,7 @@ SyncResult SharedEvent::wait(qint64 timeoutMs, QString *error)
             setError(error, QStringLiteral("cannot wait on '%1': %2").arg(m_name, errnoText(guard.errorNumber())));
             return SyncResult::Error;
         }
-        if (status == LockStatus::TimedOut && m_shared->flag.load(std::memory_order_relaxed) == 0)
+        if (status == LockStatus::TimedOut && !woken())
             return SyncResult::TimedOut;
     }
     {

@@ -108,14 +108,8 @@ bool SharedSemaphore::release(int n, QString *error)
         bumpOwned(m_shared->releases, 1);
     }
     record(int(OpCode::Post), before, before + n);
-    const int waiting = m_shared->waiting.load(std::memory_order_relaxed);
-    if (waiting > 0) {
-        if (n >= waiting)
-            ::pthread_cond_broadcast(&m_shared->condition);
-        else
-            for (int i = 0; i < n; ++i)
-                ::pthread_cond_signal(&m_shared->condition);
-    }
+    if (m_shared->waiting.load(std::memory_order_relaxed) > 0)
+        wakeWaiters(&m_shared->condition, n);
     return true;
 }
 

@@ -4,9 +4,9 @@
 
 namespace ShmScope {
 
-// Python's Semaphore and BoundedSemaphore: a counter guarded by a robust process-shared mutex and
-// a process-shared condition variable (CLOCK_MONOTONIC), so the count and the number waiting are
-// plain fields an observer can read.
+// Python's Semaphore and BoundedSemaphore: a counter guarded by a robust process-shared mutex,
+// waiters sleeping on a futex wake sequence, so the count and the number waiting are plain fields
+// an observer can read. (sem_t would hide its waiters and cannot report who waits.)
 class SharedSemaphore : public SyncHandle {
 public:
     // value >= 0 (Python: ValueError: semaphore initial value must be >= 0).

@@ -123,9 +123,7 @@ std::unique_ptr<ShmRegion> SyncHandle::createRegion(const QString &name, SyncKin
     auto *shared = new (region->data()) SyncShared;
     std::memset(&shared->header, 0, sizeof shared->header); // no magic yet: openers wait for it
     shared->kind = quint32(kind);
-    int rc = initRobustMutex(&shared->mutex);
-    if (rc == 0)
-        rc = initSharedCondition(&shared->condition);
+    const int rc = initRobustMutex(&shared->mutex);
     if (rc != 0) {
         ShmRegion::unlinkName(shmName, nullptr);
         if (error)

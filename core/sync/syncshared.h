@@ -4,6 +4,7 @@
 // struct, so that one observer function reads them all.
 
 #include "../objectheader.h"
+#include "robustmutex.h"
 #include "syncstate.h"
 
 #include <atomic>
@@ -12,7 +13,7 @@
 
 namespace ShmScope {
 
-constexpr quint32 kSyncSharedVersion = 2;
+constexpr quint32 kSyncSharedVersion = 3;
 constexpr int kSyncNameBytes = 232;
 
 using SharedI32 = std::atomic<qint32>;
@@ -22,7 +23,7 @@ static_assert(SharedI32::is_always_lock_free && SharedU64::is_always_lock_free
                   && SharedI64::is_always_lock_free,
               "atomics in shared memory must be lock-free to be address-free between processes");
 
-// Layout version 2. Fields are written only by the holder of `mutex` (except the Lock's waiting
+// Layout version 3. Fields are written only by the holder of `mutex` (except the Lock's waiting
 // and contention counters, which are atomic read-modify-writes), inside a seqlock (`stateSeq`, odd
 // while a change is under way) so observers can take a consistent copy without locking anything.
 struct SyncShared {
@@ -52,7 +53,7 @@ struct SyncShared {
     SharedI32 broken{0};
     SharedI32 resetEpoch{0};
     // cold: set at creation, or touched only on rare events
-    alignas(64) pthread_cond_t condition; // CLOCK_MONOTONIC; unused by Lock and RLock
+    alignas(64) WakeSequence condition{0}; // unused by Lock and RLock
     SharedI32 initialCount{0};
     SharedI32 maxCount{0};
     SharedI32 parties{0};

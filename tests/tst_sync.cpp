@@ -33,6 +33,7 @@ private Q_SLOTS:
     void rlockDepthSeenByAnotherProcess();
     void rlockReleasedByNonOwnerIsRefused();
     void lockReacquireBySameThreadIsRefused();
+    void lockAcquireTimesOutWhileHeldElsewhere();
     void semaphoreCounts();
     void boundedSemaphoreRefusesReleasePastMaximum();
     void semaphoreWakesWaiterInAnotherProcess();
@@ -267,6 +268,35 @@ void TestSync::lockReacquireBySameThreadIsRefused()
     QVERIFY(lock->release());
     QVERIFY(!lock->release(&error));
     QVERIFY(!stateOf(name).held);
+}
+
+void TestSync::lockAcquireTimesOutWhileHeldElsewhere()
+{
+    const QString name = uniqueName();
+    auto lock = SharedLock::create(name, nullptr);
+    QVERIFY(lock);
+    auto release = SharedEvent::create(name + QStringLiteral("-go"), nullptr);
+    m_syncNames << name + QStringLiteral("-go");
+    QVERIFY(release);
+    const pid_t holder = forkChild([&] {
+        auto mine = SharedLock::open(name, nullptr);
+        if (mine->acquire(5000) != SyncResult::Ok)
+            return 2;
+        SharedEvent::open(name + QStringLiteral("-go"), nullptr)->wait(20000);
+        return mine->release() ? 0 : 3;
+    });
+    QTRY_COMPARE_WITH_TIMEOUT(stateOf(name).owner, holder, 10000);
+    QCOMPARE(lock->acquire(0), SyncResult::TimedOut);
+    QCOMPARE(lock->acquire(30), SyncResult::TimedOut);
+    SyncState state = stateOf(name);
+    QCOMPARE(state.contentions, quint64(2));
+    QCOMPARE(state.waiting, 0);
+    QCOMPARE(state.acquisitions, quint64(1));
+    QVERIFY(release->set());
+    QCOMPARE(waitForChild(holder), 0);
+    QCOMPARE(lock->acquire(1000), SyncResult::Ok);
+    QCOMPARE(stateOf(name).owner, ::getpid());
+    QVERIFY(lock->release());
 }
 
 void TestSync::semaphoreCounts()

@@ -20,6 +20,9 @@ constexpr int kPublishWaitMs = 1000;
 // Controllers wait in slices this long, so that a worker that dies is noticed quickly even
 // though a dead process never signals the condition.
 constexpr qint64 kLivenessSliceMs = 50;
+// Publishing never waits for a controller; it only takes the mutex that controllers hold briefly.
+// Longer than this means a stopped controller: give up rather than hang the worker.
+constexpr qint64 kPublishLockTimeoutMs = 10000;
 const QString kSegmentPrefix = QStringLiteral("shmscope.step.");
 
 using TextWords = std::atomic<quint64>[kTextWords];
@@ -368,7 +371,7 @@ SyncResult StepControl::waitAt(const QString &stepName, const QVector<StepRegist
 
 void StepControl::publishRegisters(const QVector<StepRegister> &registers)
 {
-    StepLock lock(*m_shared, Deadline::afterMs(kWaitForever));
+    StepLock lock(*m_shared, Deadline::afterMs(kPublishLockTimeoutMs));
     if (!lock.isLocked())
         return;
     {
@@ -383,7 +386,7 @@ void StepControl::markExited()
     if (m_exited)
         return;
     m_exited = true;
-    StepLock lock(*m_shared, Deadline::afterMs(kWaitForever));
+    StepLock lock(*m_shared, Deadline::afterMs(kPublishLockTimeoutMs));
     if (!lock.isLocked())
         return;
     {

@@ -7,6 +7,11 @@
 
 namespace ShmScope {
 
+// Calls that never block by design (release, set, clear, reset, abort) still only wait this long
+// for the guard: it is held for a few instructions, so a longer wait means its holder is stopped
+// (SIGSTOP, a debugger), and an error says so instead of hanging.
+constexpr qint64 kGuardTimeoutMs = 10000;
+
 class Guard {
 public:
     Guard(SyncShared &shared, const Deadline &deadline) : m_shared(shared)
@@ -29,6 +34,15 @@ public:
     bool isLocked() const { return m_locked; }
     LockStatus status() const { return m_status; }
     int errorNumber() const { return m_errorNumber; }
+    // "its guard is held by pid 123 (stopped?)" or the system error, for messages.
+    QString failureText() const
+    {
+        if (m_status == LockStatus::TimedOut)
+            return QStringLiteral("its guard stayed held by pid %1 for %2 s (is that process stopped?)")
+                .arg(m_shared.guardPid.load(std::memory_order_relaxed))
+                .arg(kGuardTimeoutMs / 1000);
+        return errnoText(m_errorNumber);
+    }
 
     // Sleeps on the object's wake sequence, giving the guard up meanwhile. Locked, or TimedOut with
     // the guard held again either way (pthread_cond_timedwait's contract).

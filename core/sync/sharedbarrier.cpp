@@ -92,9 +92,9 @@ SyncResult SharedBarrier::wait(qint64 timeoutMs, int *arrivalIndex, QString *err
 
 bool SharedBarrier::reset(QString *error)
 {
-    Guard guard(*m_shared, Deadline::afterMs(kWaitForever));
+    Guard guard(*m_shared, Deadline::afterMs(kGuardTimeoutMs));
     if (!guard.isLocked()) {
-        setError(error, QStringLiteral("cannot reset '%1': %2").arg(m_name, errnoText(guard.errorNumber())));
+        setError(error, QStringLiteral("cannot reset '%1': %2").arg(m_name, guard.failureText()));
         return false;
     }
     {
@@ -110,9 +110,9 @@ bool SharedBarrier::reset(QString *error)
 
 bool SharedBarrier::abort(QString *error)
 {
-    Guard guard(*m_shared, Deadline::afterMs(kWaitForever));
+    Guard guard(*m_shared, Deadline::afterMs(kGuardTimeoutMs));
     if (!guard.isLocked()) {
-        setError(error, QStringLiteral("cannot abort '%1': %2").arg(m_name, errnoText(guard.errorNumber())));
+        setError(error, QStringLiteral("cannot abort '%1': %2").arg(m_name, guard.failureText()));
         return false;
     }
     {

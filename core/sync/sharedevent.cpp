@@ -26,9 +26,9 @@ std::unique_ptr<SharedEvent> SharedEvent::open(const QString &name, QString *err
 
 bool SharedEvent::set(QString *error)
 {
-    Guard guard(*m_shared, Deadline::afterMs(kWaitForever));
+    Guard guard(*m_shared, Deadline::afterMs(kGuardTimeoutMs));
     if (!guard.isLocked()) {
-        setError(error, QStringLiteral("cannot set '%1': %2").arg(m_name, errnoText(guard.errorNumber())));
+        setError(error, QStringLiteral("cannot set '%1': %2").arg(m_name, guard.failureText()));
         return false;
     }
     const int before = m_shared->flag.load(std::memory_order_relaxed);
@@ -44,9 +44,9 @@ bool SharedEvent::set(QString *error)
 
 bool SharedEvent::clear(QString *error)
 {
-    Guard guard(*m_shared, Deadline::afterMs(kWaitForever));
+    Guard guard(*m_shared, Deadline::afterMs(kGuardTimeoutMs));
     if (!guard.isLocked()) {
-        setError(error, QStringLiteral("cannot clear '%1': %2").arg(m_name, errnoText(guard.errorNumber())));
+        setError(error, QStringLiteral("cannot clear '%1': %2").arg(m_name, guard.failureText()));
         return false;
     }
     const int before = m_shared->flag.load(std::memory_order_relaxed);

@@ -84,9 +84,9 @@ bool SharedSemaphore::release(int n, QString *error)
         setError(error, QStringLiteral("cannot release '%1' %2 times: n must be one or more").arg(m_name).arg(n));
         return false;
     }
-    Guard guard(*m_shared, Deadline::afterMs(kWaitForever));
+    Guard guard(*m_shared, Deadline::afterMs(kGuardTimeoutMs));
     if (!guard.isLocked()) {
-        setError(error, QStringLiteral("cannot release '%1': %2").arg(m_name, errnoText(guard.errorNumber())));
+        setError(error, QStringLiteral("cannot release '%1': %2").arg(m_name, guard.failureText()));
         return false;
     }
     const int before = m_shared->count.load(std::memory_order_relaxed);

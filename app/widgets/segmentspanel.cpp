@@ -154,7 +154,11 @@ SegmentsPanel::SegmentsPanel(Workspace *workspace, QWidget *parent)
     connect(m_refreshTimer, &QTimer::timeout, this, &SegmentsPanel::refreshCatalogue);
     setAutoRefreshInterval(2000);
     rebuildHandles();
-    refreshCatalogue();
+    // The first scan once the owner had its say (a window feeding setCatalogue() turns the timer off).
+    QTimer::singleShot(0, this, [this] {
+        if (m_refreshTimer->isActive())
+            refreshCatalogue();
+    });
 }
 
 SegmentsPanel::~SegmentsPanel() = default;

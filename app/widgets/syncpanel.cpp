@@ -138,7 +138,12 @@ SyncPanel::SyncPanel(QWidget *parent)
     connect(m_refreshTimer, &QTimer::timeout, this, &SyncPanel::refresh);
     setAutoRefreshInterval(250);
     updateSummary();
-    refresh();
+    // The first reading once the owner had its say: a window that feeds setStates() itself turns the
+    // timer off right after construction, and then no scan of ours may land on top of its data.
+    QTimer::singleShot(0, this, [this] {
+        if (m_refreshTimer->isActive())
+            refresh();
+    });
 }
 
 void SyncPanel::setAutoRefreshInterval(int intervalMs)

@@ -123,8 +123,11 @@ int runArrayWriter(const QStringList &arguments)
             instruments.stopBefore("ACQUIRE");
             lock->acquire();
         }
-        if (instruments.isStepping())
+        // The register shows the value about to be written; a step register holds integers only.
+        if (instruments.isStepping() && type.kind != ValueKind::Float)
             instruments.stopBefore("WRITE", opValueOf(type, bytes).toInt());
+        else
+            instruments.stopBefore("WRITE");
         uchar old[8] = {};
         exchangeElement(bound.address(index), type.size, bytes, old);
         if (instruments.log())

@@ -122,8 +122,7 @@ int main(int argc, char *argv[])
 
     std::unique_ptr<Screenshot> screenshot;
     if (parser.isSet(screenshotOption)) {
-        screenshot = std::make_unique<Screenshot>(&window, parser.value(screenshotOption), settleMs);
-        window.setAttribute(Qt::WA_DontShowOnScreen, false);
+        screenshot = std::make_unique<Screenshot>(&window, parser.value(screenshotOption), size, settleMs);
     }
     window.show();
     if (screenshot)

@@ -345,10 +345,15 @@ void MainWindow::showCurrentHandle()
 
 void MainWindow::onPolled(const PollResult &result)
 {
-    ++m_pollCount;
-    m_grid->applySnapshot(result.visible, result.visibleChanges, result.fresh);
-    m_typedModel->setSnapshot(result.typed);
-    if (!result.visibleChanges.isEmpty() || !result.typedChanges.isEmpty()) {
+    // Probes are the same whatever the segment; bytes of a segment no longer shown are not.
+    const bool current = result.segmentGeneration == m_poller->segmentGeneration();
+    if (current) {
+        m_grid->applySnapshot(result.visible, result.visibleChanges, result.fresh);
+        m_typedView->setFlashSuppressed(result.fresh);
+        m_typedModel->setSnapshot(result.typed);
+        m_typedView->setFlashSuppressed(false);
+    }
+    if (current && (!result.visibleChanges.isEmpty() || !result.typedChanges.isEmpty())) {
         m_blocks->noteBytesChanged(result.typedChanges + result.visibleChanges);
         ++m_changeCount;
         m_sinceLastChange.start();
@@ -357,8 +362,14 @@ void MainWindow::onPolled(const PollResult &result)
         Q_EMIT syncStatesPolled(result.probes.value(QStringLiteral("sync")).value<QVector<SyncState>>());
     if (result.changedProbes.contains(QLatin1String("catalogue")))
         Q_EMIT cataloguePolled(result.probes.value(QStringLiteral("catalogue")).value<QVector<CatalogueEntry>>());
-    if (m_pollCount == 1)
+    // "After the first poll" means the first that shows what the window shows.
+    if (m_pollCount == 0 && result.generation == m_poller->generation()
+        && result.hasSegment == (m_workspace->current() != nullptr)) {
+        ++m_pollCount;
         Q_EMIT firstPollApplied();
+    } else if (m_pollCount > 0) {
+        ++m_pollCount;
+    }
 }
 
 void MainWindow::onGridSelection(ByteRange range)

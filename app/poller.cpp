@@ -41,6 +41,8 @@ public:
         const Poller::Config config = m_poller->config();
         PollResult result;
         result.generation = config.generation;
+        result.segmentGeneration = config.segmentGeneration;
+        result.hasSegment = bool(config.segment);
         result.fresh = config.generation != m_generation;
         if (result.fresh) {
             m_generation = config.generation;
@@ -137,6 +139,19 @@ void Poller::setSegment(std::shared_ptr<const Segment> segment)
     QMutexLocker locker(&m_mutex);
     m_config.segment = std::move(segment);
     ++m_config.generation;
+    ++m_config.segmentGeneration;
+}
+
+quint64 Poller::segmentGeneration() const
+{
+    QMutexLocker locker(&m_mutex);
+    return m_config.segmentGeneration;
+}
+
+quint64 Poller::generation() const
+{
+    QMutexLocker locker(&m_mutex);
+    return m_config.generation;
 }
 
 void Poller::setVisibleRange(ByteRange range)

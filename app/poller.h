@@ -21,6 +21,8 @@ class PollWorker;
 struct PollResult {
     quint64 sequence = 0;
     quint64 generation = 0;     // bumps when the segment or a window changes: no diff across it
+    quint64 segmentGeneration = 0; // bumps with setSegment(): older results are of another segment
+    bool hasSegment = false;
     bool fresh = false;         // first result of this generation: nothing to flash
     Snapshot visible;           // the byte grid's visible window
     QVector<ByteRange> visibleChanges;
@@ -58,6 +60,8 @@ public:
     void setTypedRange(ByteRange range);
     void setRateHz(int hz); // clamped to 1–120
     int rateHz() const { return m_rateHz; }
+    quint64 segmentGeneration() const; // compare with PollResult::segmentGeneration
+    quint64 generation() const;        // a result of this generation shows the windows asked for now
     // Runs probe at every tick, or at most every minimumIntervalMs (a /proc scan is not free).
     void addProbe(const QString &key, Probe probe, int minimumIntervalMs = 0);
     void removeProbe(const QString &key);
@@ -83,6 +87,7 @@ private:
         };
         QHash<QString, ProbeEntry> probes;
         quint64 generation = 1;
+        quint64 segmentGeneration = 1;
     };
     Config config() const;
     void deliver(const ShmScope::PollResult &result);

@@ -12,10 +12,12 @@
 
 namespace ShmScope {
 
-Screenshot::Screenshot(MainWindow *window, const QString &fileName, int settleMs, QObject *parent)
+Screenshot::Screenshot(MainWindow *window, const QString &fileName, QSize requestedSize, int settleMs,
+                       QObject *parent)
     : QObject(parent)
     , m_window(window)
     , m_fileName(fileName)
+    , m_requestedSize(requestedSize)
     , m_settleMs(settleMs)
 {
 }
@@ -59,6 +61,15 @@ void Screenshot::capture()
     if (m_done)
         return;
     const QPixmap pixmap = m_window->grab();
+    // The docks have minimum sizes; a PNG of another size than asked would surprise a script.
+    if (m_requestedSize.isValid() && pixmap.size() != m_requestedSize) {
+        finish(1, QCoreApplication::translate("Screenshot", "--size %1x%2 is smaller than the window can be (%3x%4)")
+                      .arg(m_requestedSize.width())
+                      .arg(m_requestedSize.height())
+                      .arg(pixmap.width())
+                      .arg(pixmap.height()));
+        return;
+    }
     QImageWriter writer(m_fileName, "png");
     if (pixmap.isNull() || !writer.write(pixmap.toImage())) {
         finish(1, QCoreApplication::translate("Screenshot", "cannot write %1: %2")

@@ -15,7 +15,9 @@ class Screenshot : public QObject {
 public:
     static constexpr int kTimeoutMs = 15000; // no poll by then: fail rather than hang a test
 
-    Screenshot(MainWindow *window, const QString &fileName, int settleMs, QObject *parent = nullptr);
+    // requestedSize: what --size asked for (invalid: whatever the window is).
+    Screenshot(MainWindow *window, const QString &fileName, QSize requestedSize, int settleMs,
+               QObject *parent = nullptr);
     void arm(); // call after the window is shown
 
     // "1280x800" -> QSize; an invalid size and *error otherwise.
@@ -27,6 +29,7 @@ private:
 
     MainWindow *m_window;
     QString m_fileName;
+    QSize m_requestedSize;
     int m_settleMs;
     bool m_done = false;
 };

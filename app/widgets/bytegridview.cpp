@@ -333,6 +333,10 @@ QString ByteGridView::groupLabel(qint64 offset) const
         return {};
     const TypeCode &type = *m_layout.fields().at(field).type;
     const auto *bytes = reinterpret_cast<const uchar *>(m_snapshot.bytes.constData()) + (group.offset - m_snapshot.offset);
+    // A one-byte character cell is too narrow for Python's b'h': the character alone says it.
+    if (type.kind == ValueKind::Byte)
+        return bytes[0] >= 0x20 && bytes[0] < 0x7f ? QString(QLatin1Char(char(bytes[0])))
+                                                   : QStringLiteral("\\x%1").arg(bytes[0], 2, 16, QLatin1Char('0'));
     return formatValue(type, decodeValue(type, bytes));
 }
 
@@ -663,7 +667,10 @@ void ByteGridView::paintGroups(QPainter &painter, const Colors &colors, qint64 r
         if (!label.isEmpty()) {
             const QRect labelRect(box.left() + 2, y + kRowPadding + m_lineHeight, box.width() - 4, m_labelHeight);
             painter.setPen(colors.dark ? hue.lighter(135) : hue.darker(150));
-            painter.drawText(labelRect, Qt::AlignCenter, labelMetrics.elidedText(label, Qt::ElideRight, labelRect.width()));
+            // An elided "b…" says nothing: a label that does not fit is left to the tooltip.
+            const QString shown = labelMetrics.elidedText(label, Qt::ElideRight, labelRect.width());
+            if (shown == label || shown.size() >= 4)
+                painter.drawText(labelRect, Qt::AlignCenter, shown);
         }
         offset = end;
     }

@@ -104,7 +104,8 @@ quint64 TypedValueView::keyOf(const QModelIndex &index)
 
 void TypedValueView::valuesChanged(const QModelIndex &topLeft, const QModelIndex &bottomRight)
 {
-    if (topLeft.column() > TypedValueModel::ValueColumn || bottomRight.column() < TypedValueModel::ValueColumn)
+    if (m_flashSuppressed || topLeft.column() > TypedValueModel::ValueColumn
+        || bottomRight.column() < TypedValueModel::ValueColumn)
         return;
     const qint64 now = ByteGridView::monotonicNs();
     for (int row = topLeft.row(); row <= bottomRight.row(); ++row)

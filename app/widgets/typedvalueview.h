@@ -16,6 +16,8 @@ public:
     explicit TypedValueView(QWidget *parent = nullptr);
     void setTypedModel(TypedValueModel *model);
     qreal flashLevel(const QModelIndex &index) const; // 1 just changed, 0 after a second
+    // While set, changes are not flashed: a new segment or window is not a change.
+    void setFlashSuppressed(bool suppressed) { m_flashSuppressed = suppressed; }
 
 private:
     void valuesChanged(const QModelIndex &topLeft, const QModelIndex &bottomRight);
@@ -23,6 +25,7 @@ private:
 
     QHash<quint64, qint64> m_changedAtNs; // (field, element) -> CLOCK_MONOTONIC of the last change
     QTimer m_fadeTimer;
+    bool m_flashSuppressed = false;
 };
 
 } // namespace ShmScope

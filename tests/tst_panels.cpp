@@ -242,6 +242,10 @@ void TestPanels::blocksDiagramShowsHandlesAndProcess()
     QVERIFY(hasColour(image, QColor(0xE6, 0x9F, 0x00))); // this window's handles
     QVERIFY(hasColour(image, QColor(0x00, 0x9E, 0x73))); // the child's mapping
     QVERIFY(hasColour(image, QColor(0x00, 0x72, 0xB2))); // the block
+    diagram.resize(480, 280); // as small as a dock makes it: still drawn, still readable
+    QVERIFY(inkFraction(diagram.grab().toImage()) > 0.05);
+    saveScreenshot(&diagram, QStringLiteral("blocksdiagram-small.png"));
+    diagram.resize(960, 540);
 
     // The child exits: its mapping leaves the picture.
     processes.terminateAll(500);

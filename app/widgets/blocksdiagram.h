@@ -92,6 +92,9 @@ private:
     Node *nodeByKey(const QString &key);
     const Node *nodeAt(const QPointF &position) const;
     QPainterPath arrowPath(const Node &node) const;
+    QFont titleFont() const;
+    QFont subtitleFont() const;
+    QFont columnHeaderFont() const;
 
     void paintBlock(QPainter &painter);
     void paintNode(QPainter &painter, const Node &node);
@@ -113,7 +116,8 @@ private:
     QRectF m_blockRect;
     QRectF m_leftColumn;
     QRectF m_rightColumn;
-    double m_scale = 1.0;
+    double m_scale = 1.0;     // shapes, from the widget's size
+    double m_textScale = 1.0; // fonts: never below 0.85, so a small dock still reads
 
     QElapsedTimer m_clock;
     QTimer *m_animationTimer = nullptr;

@@ -25,8 +25,10 @@ void BlocksDiagram::resizeEvent(QResizeEvent *event)
 void BlocksDiagram::layoutNodes()
 {
     m_scale = qBound(0.6, qMin(width() / 900.0, height() / 520.0), 2.0);
+    // Text shrinks less than the shapes: a small dock still reads.
+    m_textScale = qBound(0.85, m_scale, 2.0);
     const double margin = 16 * m_scale;
-    const double titleHeight = 52 * m_scale;
+    const double titleHeight = QFontMetricsF(titleFont()).height() + QFontMetricsF(subtitleFont()).height() + 14 * m_scale;
     const QSize button = m_anotherButton->sizeHint();
     m_anotherButton->move(int(margin), height() - int(margin) - button.height());
     m_anotherButton->resize(button);
@@ -40,7 +42,7 @@ void BlocksDiagram::layoutNodes()
     const double blockHeight = qMin(content.height() * 0.8, 168 * m_scale);
     m_blockRect = QRectF(content.center().x() - blockWidth / 2, content.center().y() - blockHeight / 2, blockWidth, blockHeight);
 
-    const double headerHeight = 22 * m_scale;
+    const double headerHeight = QFontMetricsF(columnHeaderFont()).height() + 6 * m_scale;
     for (const NodeKind kind : {NodeKind::WindowHandle, NodeKind::Process}) {
         const QRectF column = (kind == NodeKind::WindowHandle ? m_leftColumn : m_rightColumn).adjusted(0, headerHeight, 0, 0);
         QVector<Node *> nodes;
@@ -59,6 +61,31 @@ void BlocksDiagram::layoutNodes()
             y += cardHeight + gap;
         }
     }
+}
+
+QFont BlocksDiagram::titleFont() const
+{
+    QFont title = font();
+    title.setPointSizeF(13 * m_textScale);
+    title.setBold(true);
+    return title;
+}
+
+QFont BlocksDiagram::columnHeaderFont() const
+{
+    QFont header = font();
+    header.setPointSizeF(9 * m_textScale);
+    header.setBold(true);
+    header.setCapitalization(QFont::AllUppercase);
+    header.setLetterSpacing(QFont::PercentageSpacing, 106);
+    return header;
+}
+
+QFont BlocksDiagram::subtitleFont() const
+{
+    QFont subtitle = font();
+    subtitle.setPointSizeF(9.5 * m_textScale);
+    return subtitle;
 }
 
 QPainterPath BlocksDiagram::arrowPath(const Node &node) const
@@ -107,30 +134,28 @@ void BlocksDiagram::paintEvent(QPaintEvent *)
     }
 
     // Title: what the picture says.
-    QFont titleFont = font();
-    titleFont.setPointSizeF(13 * m_scale);
-    titleFont.setBold(true);
+    const double margin = 16 * m_scale;
+    const QFont titleFont = this->titleFont();
+    const QFont subtitleFont = this->subtitleFont();
+    const QFontMetricsF titleMetrics(titleFont);
+    const QFontMetricsF subtitleMetrics(subtitleFont);
     painter.setFont(titleFont);
     painter.setPen(palette().color(QPalette::Text));
-    const double margin = 16 * m_scale;
     const int handles = windowHandleCount() + processMappingCount();
-    painter.drawText(QRectF(margin, margin, width() - 2 * margin, 24 * m_scale), Qt::AlignLeft | Qt::AlignVCenter,
+    painter.drawText(QRectF(margin, margin, width() - 2 * margin, titleMetrics.height()), Qt::AlignLeft | Qt::AlignVCenter,
                      handles == 1 ? tr("One block, 1 handle") : tr("One block, %1 handles").arg(handles));
-    QFont subtitleFont = font();
-    subtitleFont.setPointSizeF(9.5 * m_scale);
     painter.setFont(subtitleFont);
     painter.setPen(mix(palette().color(QPalette::Text), palette().color(QPalette::Base), 0.35));
-    painter.drawText(QRectF(margin, margin + 24 * m_scale, width() - 2 * margin, 20 * m_scale), Qt::AlignLeft | Qt::AlignVCenter,
-                     tr("Each handle maps the same bytes at its own address: shm_a is shm_b → False, "
-                        "yet a write through one is read through all."));
+    const QString subtitle = tr("Each handle maps the same bytes at its own address: shm_a is shm_b → False, "
+                                "yet a write through one is read through all.");
+    painter.drawText(QRectF(margin, margin + titleMetrics.height() + 2 * m_scale, width() - 2 * margin, subtitleMetrics.height()),
+                     Qt::AlignLeft | Qt::AlignVCenter, subtitleMetrics.elidedText(subtitle, Qt::ElideRight, width() - 2 * margin));
 
     // Column headers, just above their stack of cards.
-    QFont headerFont = font();
-    headerFont.setPointSizeF(9 * m_scale);
-    headerFont.setBold(true);
-    headerFont.setCapitalization(QFont::AllUppercase);
-    headerFont.setLetterSpacing(QFont::PercentageSpacing, 106);
-    const double headerHeight = 20 * m_scale;
+    const QFont headerFont = columnHeaderFont();
+    const double headerHeight = QFontMetricsF(headerFont).height();
+    // The palette's colours read on white when darkened, and on a dark theme as they are.
+    const bool lightBackground = palette().color(QPalette::Base).lightnessF() > 0.5;
     auto stackTop = [this](NodeKind kind, const QRectF &column) {
         double top = column.center().y() - 40 * m_scale;
         bool first = true;
@@ -143,11 +168,11 @@ void BlocksDiagram::paintEvent(QPaintEvent *)
         return top;
     };
     painter.setFont(headerFont);
-    painter.setPen(kHandleColour.darker(125));
+    painter.setPen(lightBackground ? kHandleColour.darker(125) : kHandleColour);
     const double leftTop = stackTop(NodeKind::WindowHandle, m_leftColumn);
     painter.drawText(QRectF(m_leftColumn.left(), leftTop - headerHeight - 4 * m_scale, m_leftColumn.width(), headerHeight),
                      Qt::AlignLeft | Qt::AlignBottom, tr("This window"));
-    painter.setPen(kProcessColour.darker(115));
+    painter.setPen(lightBackground ? kProcessColour.darker(115) : kProcessColour.lighter(115));
     const double rightTop = stackTop(NodeKind::Process, m_rightColumn);
     painter.drawText(QRectF(m_rightColumn.left(), rightTop - headerHeight - 4 * m_scale, m_rightColumn.width(), headerHeight),
                      Qt::AlignLeft | Qt::AlignBottom, tr("Other processes"));
@@ -170,7 +195,7 @@ void BlocksDiagram::paintEvent(QPaintEvent *)
 void BlocksDiagram::paintEmpty(QPainter &painter)
 {
     QFont big = font();
-    big.setPointSizeF(12 * m_scale);
+    big.setPointSizeF(12 * m_textScale);
     painter.setFont(big);
     painter.setPen(mix(palette().color(QPalette::Text), palette().color(QPalette::Base), 0.4));
     painter.drawText(rect(), Qt::AlignCenter | Qt::TextWordWrap,
@@ -204,7 +229,7 @@ void BlocksDiagram::paintBlock(QPainter &painter)
 
     const QRectF inner = m_blockRect.adjusted(14 * m_scale, 12 * m_scale, -14 * m_scale, -12 * m_scale);
     QFont caption = font();
-    caption.setPointSizeF(8.5 * m_scale);
+    caption.setPointSizeF(8.5 * m_textScale);
     caption.setCapitalization(QFont::AllUppercase);
     caption.setLetterSpacing(QFont::PercentageSpacing, 108);
     caption.setBold(true);
@@ -215,8 +240,12 @@ void BlocksDiagram::paintBlock(QPainter &painter)
                      m_blockUnlinked ? tr("memory block · unlinked") : tr("memory block"));
 
     QFont nameFont = font();
-    nameFont.setPointSizeF(14 * m_scale);
+    nameFont.setPointSizeF(14 * m_textScale);
     nameFont.setBold(true);
+    // A long name first gets a smaller font, and only then an ellipsis in the middle.
+    while (nameFont.pointSizeF() > 10 * m_textScale
+           && QFontMetricsF(nameFont).horizontalAdvance(m_blockName) > inner.width())
+        nameFont.setPointSizeF(nameFont.pointSizeF() - 0.5);
     painter.setFont(nameFont);
     painter.setPen(palette().color(QPalette::Text));
     const QFontMetricsF nameMetrics(nameFont);
@@ -224,27 +253,38 @@ void BlocksDiagram::paintBlock(QPainter &painter)
     painter.drawText(nameRect, Qt::AlignHCenter, nameMetrics.elidedText(m_blockName, Qt::ElideMiddle, inner.width()));
 
     QFont detailFont = font();
-    detailFont.setPointSizeF(10 * m_scale);
+    detailFont.setPointSizeF(10 * m_textScale);
     painter.setFont(detailFont);
     painter.setPen(mix(palette().color(QPalette::Text), base, 0.25));
     const double lineHeight = QFontMetricsF(detailFont).height();
-    double y = nameRect.bottom() + 6 * m_scale;
-    painter.drawText(QRectF(inner.left(), y, inner.width(), lineHeight), Qt::AlignHCenter,
-                     tr("%L1 bytes (%2)").arg(m_blockSize).arg(CatalogueModel::formatSize(m_blockSize)));
-    y += lineHeight;
-    painter.drawText(QRectF(inner.left(), y, inner.width(), lineHeight), Qt::AlignHCenter,
-                     tr("inode %1").arg(m_inode));
-    y += lineHeight;
     QSet<pid_t> pids;
     for (const Node &node : qAsConst(m_nodes)) {
         if (node.vanishedMs < 0)
             pids.insert(node.pid);
     }
-    painter.drawText(QRectF(inner.left(), y, inner.width(), lineHeight), Qt::AlignHCenter,
-                     pids.size() == 1 ? tr("mapped in 1 process") : tr("mapped in %1 processes").arg(pids.size()));
+    QStringList lines{m_blockSize < 1024 ? tr("%L1 bytes").arg(m_blockSize)
+                                         : tr("%L1 bytes (%2)").arg(m_blockSize).arg(CatalogueModel::formatSize(m_blockSize)),
+                      tr("inode %1").arg(m_inode),
+                      pids.size() == 1 ? tr("mapped in 1 process") : tr("mapped in %1 processes").arg(pids.size())};
+    // Whatever does not fit above the strip is left out: the strip's labels first, then the last lines.
+    const double stripHeight = qMax(8.0, 14 * m_scale);
+    const double top = nameRect.bottom() + 6 * m_scale;
+    double room = inner.bottom() - stripHeight - captionHeight - 4 * m_scale - top;
+    bool stripLabels = true;
+    if (lines.size() * lineHeight > room) {
+        stripLabels = false;
+        room += captionHeight + 2 * m_scale;
+    }
+    while (!lines.isEmpty() && lines.size() * lineHeight > room)
+        lines.removeLast();
+    double y = top;
+    for (const QString &line : qAsConst(lines)) {
+        painter.drawText(QRectF(inner.left(), y, inner.width(), lineHeight), Qt::AlignHCenter,
+                         QFontMetricsF(detailFont).elidedText(line, Qt::ElideRight, inner.width()));
+        y += lineHeight;
+    }
 
     // The bytes as a strip from offset 0 to the end: changed ranges light up where they are.
-    const double stripHeight = qMax(8.0, 14 * m_scale);
     const QRectF strip(inner.left(), inner.bottom() - stripHeight, inner.width(), stripHeight);
     painter.setPen(Qt::NoPen);
     painter.setBrush(mix(base, kBlockColour, 0.32));
@@ -261,6 +301,8 @@ void BlocksDiagram::paintBlock(QPainter &painter)
             }
         }
     }
+    if (!stripLabels)
+        return;
     painter.setFont(caption);
     painter.setPen(mix(palette().color(QPalette::Text), base, 0.45));
     painter.drawText(QRectF(strip.left(), strip.top() - captionHeight - 2 * m_scale, strip.width(), captionHeight),
@@ -334,10 +376,10 @@ void BlocksDiagram::paintNode(QPainter &painter, const Node &node)
     const QRectF inner = card.adjusted(left ? bar + 9 * m_scale : 10 * m_scale, 5 * m_scale,
                                        left ? -10 * m_scale : -(bar + 9 * m_scale), -5 * m_scale);
     QFont titleFont = font();
-    titleFont.setPointSizeF(11 * m_scale);
+    titleFont.setPointSizeF(11 * m_textScale);
     titleFont.setBold(true);
     QFont detailFont = font();
-    detailFont.setPointSizeF(8.5 * m_scale);
+    detailFont.setPointSizeF(8.5 * m_textScale);
     QFont monoFont = detailFont;
     monoFont.setFamily(QStringLiteral("monospace"));
     monoFont.setStyleHint(QFont::Monospace);
@@ -353,21 +395,25 @@ void BlocksDiagram::paintNode(QPainter &painter, const Node &node)
     if (node.deleted)
         title += tr(" (deleted)");
     painter.drawText(QRectF(inner.left(), y, inner.width(), titleMetrics.height()), Qt::AlignLeft | Qt::AlignVCenter,
-                     titleMetrics.elidedText(title, Qt::ElideRight, inner.width() * 0.62));
+                     titleMetrics.elidedText(title, Qt::ElideRight, inner.width()));
+    y += titleMetrics.height();
     painter.setFont(detailFont);
     painter.setPen(mix(palette().color(QPalette::Text), base, 0.3));
-    painter.drawText(QRectF(inner.left(), y, inner.width(), titleMetrics.height()), Qt::AlignRight | Qt::AlignVCenter,
-                     node.permissions);
-    y += titleMetrics.height();
     if (roomForThree) {
         painter.drawText(QRectF(inner.left(), y, inner.width(), detailMetrics.height()), Qt::AlignLeft | Qt::AlignVCenter,
                          detailMetrics.elidedText(node.detail, Qt::ElideRight, inner.width()));
         y += detailMetrics.height();
     }
+    // The address, and the mapping's permissions as /proc/PID/maps prints them when there is room.
+    const QString address = tr("at %1").arg(hexAddress(node.address));
+    if (QFontMetricsF(monoFont).horizontalAdvance(address) + detailMetrics.horizontalAdvance(node.permissions) + 8 * m_scale
+        < inner.width())
+        painter.drawText(QRectF(inner.left(), y, inner.width(), detailMetrics.height()), Qt::AlignRight | Qt::AlignVCenter,
+                         node.permissions);
     painter.setFont(monoFont);
     painter.setPen(palette().color(QPalette::Text));
     painter.drawText(QRectF(inner.left(), y, inner.width(), detailMetrics.height()), Qt::AlignLeft | Qt::AlignVCenter,
-                     tr("at %1").arg(hexAddress(node.address)));
+                     address);
     painter.restore();
 }
 

@@ -39,6 +39,11 @@ QString TimelineRecorder::segmentName(int track) const
     return track >= 0 && track < trackCount() ? m_tracks[size_t(track)].name : QString();
 }
 
+Layout TimelineRecorder::layout(int track) const
+{
+    return track >= 0 && track < trackCount() ? m_tracks[size_t(track)].layout : Layout();
+}
+
 void TimelineRecorder::addLock(const QString &realName, const QString &displayName)
 {
     const quint64 target = syncObjectId(realName);

@@ -47,6 +47,7 @@ public:
     void addWriterPid(int track, pid_t pid);
     int trackCount() const { return int(m_tracks.size()); }
     QString segmentName(int track) const;
+    Layout layout(int track) const;
 
     // Names a lock's lane (target = syncObjectId(realName)); log tags are cut to 12 bytes.
     void addLock(const QString &realName, const QString &displayName);

@@ -1,0 +1,523 @@
+#include "timelineview.h"
+
+#include "timeline/timelinerecorder.h"
+
+#include <QKeyEvent>
+#include <QMouseEvent>
+#include <QPainter>
+#include <QWheelEvent>
+#include <cmath>
+
+namespace ShmScope {
+
+namespace {
+
+constexpr int kGutter = 120;      // lane names
+constexpr int kAxisHeight = 30;
+constexpr int kWorkerLane = 34;
+constexpr int kLockLane = 30;
+constexpr int kLegendHeight = 26;
+constexpr int kSectionGap = 10;
+
+const QColor kGrid(0x2f, 0x34, 0x40);
+const QColor kMutedText(0x9a, 0xa3, 0xb2);
+const QColor kScrubber(0xff, 0xd1, 0x66);
+
+// Okabe-Ito-like hues, distinct on a dark background, one per holder.
+const QColor kPidColours[] = {QColor(0x56, 0xb4, 0xe9), QColor(0xe6, 0x9f, 0x00), QColor(0x00, 0x9e, 0x73),
+                              QColor(0xcc, 0x79, 0xa7), QColor(0xf0, 0xe4, 0x42), QColor(0xd5, 0x5e, 0x00),
+                              QColor(0x99, 0x99, 0xff), QColor(0x88, 0xcc, 0xcc)};
+
+const OpCode kLegendOps[] = {OpCode::Load, OpCode::Add, OpCode::Store, OpCode::Write, OpCode::Acquire,
+                             OpCode::Release, OpCode::Wait, OpCode::Notify, OpCode::Start, OpCode::Exit};
+
+// The letter in a tick's box: unique per op, so that ADD and ACQUIRE, STORE and START differ.
+QString tickLetter(OpCode op)
+{
+    switch (op) {
+    case OpCode::Load: return QStringLiteral("L");
+    case OpCode::Add: return QStringLiteral("+");
+    case OpCode::Store: return QStringLiteral("S");
+    case OpCode::Write: return QStringLiteral("W");
+    case OpCode::Read: return QStringLiteral("R");
+    case OpCode::Acquire: return QStringLiteral("A");
+    case OpCode::Release: return QStringLiteral("r");
+    case OpCode::Wait: return QStringLiteral("z");
+    case OpCode::Post: return QStringLiteral("P");
+    case OpCode::Set: return QStringLiteral("E");
+    case OpCode::Clear: return QStringLiteral("e");
+    case OpCode::Notify: return QStringLiteral("N");
+    case OpCode::Produce: return QStringLiteral("p");
+    case OpCode::Consume: return QStringLiteral("c");
+    case OpCode::Barrier: return QStringLiteral("B");
+    case OpCode::Start: return QStringLiteral("▸");
+    case OpCode::Exit: return QStringLiteral("■");
+    default: return QStringLiteral("·");
+    }
+}
+
+// A small padlock before a lock lane's name (no emoji font is needed).
+void paintPadlock(QPainter &painter, const QPoint &topLeft, const QColor &colour)
+{
+    painter.save();
+    painter.setRenderHint(QPainter::Antialiasing, true);
+    painter.setPen(QPen(colour, 1.6));
+    painter.setBrush(Qt::NoBrush);
+    painter.drawArc(QRectF(topLeft.x() + 2, topLeft.y(), 8, 9), 0, 180 * 16);
+    painter.drawLine(QPointF(topLeft.x() + 2, topLeft.y() + 4.5), QPointF(topLeft.x() + 2, topLeft.y() + 7));
+    painter.drawLine(QPointF(topLeft.x() + 10, topLeft.y() + 4.5), QPointF(topLeft.x() + 10, topLeft.y() + 7));
+    painter.setPen(Qt::NoPen);
+    painter.setBrush(colour);
+    painter.drawRoundedRect(QRectF(topLeft.x(), topLeft.y() + 7, 12, 9), 2, 2);
+    painter.restore();
+}
+
+} // namespace
+
+TimelineView::TimelineView(QWidget *parent)
+    : QWidget(parent)
+{
+    setFocusPolicy(Qt::StrongFocus);
+    setMouseTracking(false);
+    setAutoFillBackground(true);
+    QPalette background = palette();
+    background.setColor(QPalette::Window, QColor(0x1b, 0x1e, 0x24));
+    setPalette(background);
+    QFont small = font();
+    small.setPointSize(11);
+    setFont(small);
+}
+
+QSize TimelineView::sizeHint() const
+{
+    return QSize(900, kAxisHeight + laneCount() * kWorkerLane + kSectionGap * 2 + kLegendHeight + 20);
+}
+
+QSize TimelineView::minimumSizeHint() const
+{
+    return QSize(400, 160);
+}
+
+void TimelineView::setRecorder(const TimelineRecorder *recorder)
+{
+    m_recorder = recorder;
+    m_fitted = true;
+    m_live = true;
+    recorderChanged();
+}
+
+void TimelineView::setLaneLabels(const QHash<pid_t, QString> &labels)
+{
+    m_labels = labels;
+    update();
+}
+
+void TimelineView::recorderChanged()
+{
+    if (m_recorder && m_fitted) {
+        m_viewStartNs = m_recorder->earliestNs();
+        m_viewEndNs = qMax(m_recorder->latestNs(), m_viewStartNs + 1);
+    }
+    if (m_recorder && m_live)
+        m_currentNs = m_recorder->latestNs();
+    updateGeometry();
+    update();
+}
+
+int TimelineView::laneCount() const
+{
+    return m_recorder ? int(m_recorder->pids().size() + m_recorder->lockHistory().locks().size()) : 0;
+}
+
+QColor TimelineView::colourOf(OpCode op)
+{
+    switch (op) {
+    case OpCode::Load:
+    case OpCode::Read:
+        return QColor(0x4d, 0xa3, 0xff);
+    case OpCode::Add:
+        return QColor(0xff, 0xb0, 0x3b);
+    case OpCode::Store:
+    case OpCode::Write:
+    case OpCode::Produce:
+        return QColor(0xff, 0x5c, 0x5c);
+    case OpCode::Consume:
+        return QColor(0xff, 0x9e, 0xc4);
+    case OpCode::Acquire:
+        return QColor(0x3f, 0xd0, 0x6a);
+    case OpCode::Release:
+        return QColor(0x2a, 0x9d, 0x8f);
+    case OpCode::Wait:
+    case OpCode::Barrier:
+        return QColor(0xb3, 0x88, 0xff);
+    case OpCode::Post:
+    case OpCode::Set:
+    case OpCode::Clear:
+    case OpCode::Notify:
+        return QColor(0xf7, 0x8f, 0xd8);
+    default:
+        return QColor(0x6b, 0x72, 0x7f);
+    }
+}
+
+QString TimelineView::timeText(qint64 ns)
+{
+    // Three decimals at most, trailing zeros dropped: "50 ms", "137.756 ms", "1.2 s".
+    const auto scaled = [](double value, const char *unit) -> QString { // QString: a QStringBuilder would dangle
+        QString digits = QString::number(value, 'f', 3);
+        while (digits.contains(QLatin1Char('.')) && (digits.endsWith(QLatin1Char('0')) || digits.endsWith(QLatin1Char('.'))))
+            digits.chop(1);
+        return digits + QLatin1Char(' ') + QString::fromUtf8(unit);
+    };
+    const double absolute = std::fabs(double(ns));
+    if (ns == 0)
+        return QStringLiteral("0");
+    if (absolute >= 1e9)
+        return scaled(double(ns) / 1e9, "s");
+    if (absolute >= 1e6)
+        return scaled(double(ns) / 1e6, "ms");
+    if (absolute >= 1e3)
+        return scaled(double(ns) / 1e3, "µs");
+    return scaled(double(ns), "ns");
+}
+
+QRect TimelineView::plotRect() const
+{
+    return QRect(kGutter, kAxisHeight, qMax(10, width() - kGutter - 16), qMax(10, height() - kAxisHeight - kLegendHeight));
+}
+
+double TimelineView::xOf(qint64 timeNs) const
+{
+    const QRect plot = plotRect();
+    const double span = double(qMax<qint64>(1, m_viewEndNs - m_viewStartNs));
+    return plot.left() + double(timeNs - m_viewStartNs) / span * plot.width();
+}
+
+qint64 TimelineView::timeAt(double x) const
+{
+    const QRect plot = plotRect();
+    const double fraction = qBound(0.0, (x - plot.left()) / qMax(1, plot.width()), 1.0);
+    return m_viewStartNs + qint64(fraction * double(m_viewEndNs - m_viewStartNs));
+}
+
+QColor TimelineView::colourOfPid(pid_t pid) const
+{
+    const int index = m_recorder ? int(m_recorder->pids().indexOf(pid)) : -1;
+    return index < 0 ? kMutedText : kPidColours[size_t(index) % std::size(kPidColours)];
+}
+
+QString TimelineView::labelOf(pid_t pid) const
+{
+    return m_labels.value(pid, QString::number(pid));
+}
+
+void TimelineView::paintEvent(QPaintEvent *)
+{
+    QPainter painter(this);
+    painter.setRenderHint(QPainter::Antialiasing, false);
+    const QRect plot = plotRect();
+    if (!m_recorder || (m_recorder->entryCount() == 0 && m_recorder->earliestNs() == 0)) {
+        painter.setPen(kMutedText);
+        QFont big = font();
+        big.setPointSize(14);
+        painter.setFont(big);
+        painter.drawText(rect(), Qt::AlignCenter,
+                         tr("The timeline fills as the experiment runs:\none lane per worker, one per lock."));
+        return;
+    }
+    paintAxis(painter, plot);
+    const int workersTop = plot.top() + 6;
+    paintWorkerLanes(painter, plot, workersTop);
+    paintLockLanes(painter, plot, workersTop + int(m_recorder->pids().size()) * kWorkerLane + kSectionGap);
+    paintScrubber(painter, plot);
+    paintLegend(painter);
+}
+
+void TimelineView::paintAxis(QPainter &painter, const QRect &plot)
+{
+    const qint64 origin = m_recorder->earliestNs();
+    const double span = double(qMax<qint64>(1, m_viewEndNs - m_viewStartNs));
+    // A tick every 1, 2 or 5 × 10^k ns, about every 110 pixels.
+    const double rough = span / qMax(1.0, plot.width() / 110.0);
+    const double magnitude = std::pow(10.0, std::floor(std::log10(qMax(1.0, rough))));
+    double step = magnitude;
+    for (double factor : {1.0, 2.0, 5.0, 10.0}) {
+        step = factor * magnitude;
+        if (step >= rough)
+            break;
+    }
+    const double first = std::ceil(double(m_viewStartNs - origin) / step) * step;
+    painter.setPen(kMutedText);
+    for (double t = first; origin + qint64(t) <= m_viewEndNs; t += step) {
+        const int x = int(xOf(origin + qint64(t)));
+        painter.setPen(kGrid);
+        painter.drawLine(x, plot.top(), x, plot.bottom());
+        painter.setPen(kMutedText);
+        painter.drawText(QRect(x - 60, 4, 120, kAxisHeight - 8), Qt::AlignCenter, timeText(qint64(t)));
+    }
+    painter.setPen(kGrid);
+    painter.drawLine(plot.left(), plot.top(), plot.right(), plot.top());
+}
+
+void TimelineView::paintWorkerLanes(QPainter &painter, const QRect &plot, int top)
+{
+    const QVector<pid_t> pids = m_recorder->pids();
+    const QFontMetrics metrics(font());
+    QFont bold = font();
+    bold.setBold(true);
+    for (int lane = 0; lane < pids.size(); ++lane) {
+        const int y = top + lane * kWorkerLane;
+        const QRect laneRect(plot.left(), y + 3, plot.width(), kWorkerLane - 6);
+        painter.fillRect(laneRect, QColor(0x23, 0x26, 0x2e));
+        painter.setFont(bold);
+        painter.setPen(colourOfPid(pids.at(lane)));
+        painter.drawText(QRect(8, y, kGutter - 14, kWorkerLane), Qt::AlignVCenter | Qt::AlignLeft,
+                         metrics.elidedText(labelOf(pids.at(lane)), Qt::ElideRight, kGutter - 16));
+    }
+    painter.setFont(font());
+    // Ticks: one per entry in view. A tick with room around it in its lane is a box with the op's
+    // initial (L, A, S); crowded ones are thin lines, and many on one pixel are painted once.
+    const qsizetype first = m_recorder->firstEntryAtOrAfter(m_viewStartNs);
+    const qsizetype last = m_recorder->firstEntryAtOrAfter(m_viewEndNs + 1);
+    constexpr int kBox = 17;
+    QVector<int> previousX(pids.size(), -1000);
+    QFont letterFont = font();
+    letterFont.setBold(true);
+    painter.setFont(letterFont);
+    for (qsizetype i = first; i < last; ++i) {
+        const TimelineEntry &entry = m_recorder->entry(i);
+        const int lane = int(pids.indexOf(entry.pid));
+        if (lane < 0)
+            continue;
+        const int x = int(xOf(entry.timeNs));
+        if (x == previousX[lane])
+            continue;
+        // The next tick in this lane decides whether a box fits on the right.
+        int following = 1 << 30;
+        for (qsizetype j = i + 1; j < last && j < i + 64; ++j) {
+            if (m_recorder->entry(j).pid == entry.pid) {
+                following = int(xOf(m_recorder->entry(j).timeNs));
+                break;
+            }
+        }
+        const bool roomy = x - previousX[lane] >= kBox + 2 && following - x >= kBox + 2;
+        previousX[lane] = x;
+        const int y = top + lane * kWorkerLane;
+        const QColor colour = colourOf(entry.op);
+        if (roomy) {
+            const QRect box(x - kBox / 2, y + 6, kBox, kWorkerLane - 12);
+            painter.fillRect(box, colour);
+            painter.setPen(QColor(0x10, 0x12, 0x16));
+            painter.drawText(box, Qt::AlignCenter, tickLetter(entry.op));
+        } else {
+            painter.fillRect(QRect(x - 1, y + 6, 3, kWorkerLane - 12), colour);
+        }
+    }
+    painter.setFont(font());
+}
+
+void TimelineView::paintLockLanes(QPainter &painter, const QRect &plot, int top)
+{
+    const LockHistory &history = m_recorder->lockHistory();
+    const QVector<quint64> locks = history.locks();
+    const QVector<LockHolding> names = m_recorder->locksAt(m_viewStartNs);
+    const QFontMetrics metrics(font());
+    for (int lane = 0; lane < locks.size(); ++lane) {
+        const int y = top + lane * kLockLane;
+        const QRect laneRect(plot.left(), y + 3, plot.width(), kLockLane - 6);
+        painter.fillRect(laneRect, QColor(0x20, 0x23, 0x2a));
+        painter.setPen(kMutedText);
+        const QString name = lane < names.size() ? names.at(lane).name : history.nameOf(locks.at(lane));
+        paintPadlock(painter, QPoint(8, y + kLockLane / 2 - 8), kMutedText);
+        painter.setPen(kMutedText);
+        painter.drawText(QRect(26, y, kGutter - 32, kLockLane), Qt::AlignVCenter | Qt::AlignLeft,
+                         metrics.elidedText(name, Qt::ElideRight, kGutter - 34));
+        const QVector<LockInterval> &intervals = history.intervals(locks.at(lane));
+        int lastRight = -1;
+        for (const LockInterval &interval : intervals) {
+            const qint64 end = interval.endNs < 0 ? m_recorder->latestNs() : interval.endNs;
+            if (end < m_viewStartNs || interval.startNs > m_viewEndNs)
+                continue;
+            const int left = qMax(plot.left(), int(xOf(interval.startNs)));
+            const int right = qMin(plot.right(), qMax(left + 1, int(xOf(end))));
+            if (right <= lastRight)
+                continue; // under a pixel already painted
+            lastRight = right;
+            const QRect bar(left, y + 6, right - left + 1, kLockLane - 12);
+            painter.fillRect(bar, colourOfPid(interval.holder));
+            const QString holder = labelOf(interval.holder);
+            if (bar.width() > metrics.horizontalAdvance(holder) + 8) {
+                painter.setPen(QColor(0x10, 0x12, 0x16));
+                painter.drawText(bar, Qt::AlignCenter, holder);
+            }
+        }
+    }
+}
+
+void TimelineView::paintScrubber(QPainter &painter, const QRect &plot)
+{
+    const int x = int(xOf(m_currentNs));
+    if (x < plot.left() - 1 || x > plot.right() + 1)
+        return;
+    painter.setRenderHint(QPainter::Antialiasing, true);
+    painter.setPen(QPen(kScrubber, 2));
+    painter.drawLine(x, plot.top(), x, plot.bottom());
+    QPolygon handle;
+    handle << QPoint(x - 7, plot.top() - 10) << QPoint(x + 7, plot.top() - 10) << QPoint(x, plot.top());
+    painter.setBrush(kScrubber);
+    painter.drawPolygon(handle);
+    const QString text = (m_live ? tr("live  ") : QString()) + timeText(m_currentNs - m_recorder->earliestNs());
+    QFont bold = font();
+    bold.setBold(true);
+    painter.setFont(bold);
+    const QFontMetrics metrics(bold);
+    QRect box(x + 6, plot.bottom() - metrics.height() - 8, metrics.horizontalAdvance(text) + 12, metrics.height() + 4);
+    if (box.right() > plot.right())
+        box.moveRight(x - 6);
+    painter.setPen(Qt::NoPen);
+    painter.setBrush(QColor(0x10, 0x12, 0x16, 220));
+    painter.drawRoundedRect(box, 4, 4);
+    painter.setPen(kScrubber);
+    painter.drawText(box, Qt::AlignCenter, text);
+    painter.setFont(font());
+    painter.setRenderHint(QPainter::Antialiasing, false);
+}
+
+void TimelineView::paintLegend(QPainter &painter)
+{
+    const QFontMetrics metrics(font());
+    int x = kGutter;
+    const int y = height() - kLegendHeight + 6;
+    for (OpCode op : kLegendOps) {
+        const QString name = opCodeName(op);
+        const QRect swatch(x, y, 15, 15);
+        painter.fillRect(swatch, colourOf(op));
+        painter.setPen(QColor(0x10, 0x12, 0x16));
+        painter.drawText(swatch, Qt::AlignCenter, tickLetter(op));
+        painter.setPen(kMutedText);
+        painter.drawText(QPoint(x + 19, y + 12), name);
+        x += 19 + metrics.horizontalAdvance(name) + 14;
+    }
+}
+
+void TimelineView::scrubTo(qint64 timeNs)
+{
+    if (!m_recorder)
+        return;
+    const qint64 latest = m_recorder->latestNs();
+    timeNs = qBound(m_recorder->earliestNs(), timeNs, latest);
+    const bool wasLive = m_live;
+    m_live = false;
+    m_currentNs = timeNs;
+    if (wasLive)
+        Q_EMIT liveChanged(false);
+    Q_EMIT timeChanged(timeNs);
+    update();
+}
+
+void TimelineView::setCurrentTime(qint64 timeNs)
+{
+    scrubTo(timeNs);
+}
+
+void TimelineView::setLive(bool live)
+{
+    if (live == m_live)
+        return;
+    m_live = live;
+    if (live && m_recorder) {
+        m_currentNs = m_recorder->latestNs();
+        Q_EMIT timeChanged(m_currentNs);
+    }
+    Q_EMIT liveChanged(live);
+    update();
+}
+
+void TimelineView::fitAll()
+{
+    m_fitted = true;
+    recorderChanged();
+}
+
+void TimelineView::stepToEntry(int direction)
+{
+    if (!m_recorder || m_recorder->entryCount() == 0)
+        return;
+    qsizetype index = m_recorder->firstEntryAtOrAfter(m_currentNs);
+    if (direction > 0) {
+        // The first entry strictly after the current time.
+        while (index < m_recorder->entryCount() && m_recorder->entry(index).timeNs <= m_currentNs)
+            ++index;
+        if (index >= m_recorder->entryCount()) {
+            setLive(true);
+            return;
+        }
+    } else {
+        --index; // the last entry strictly before it
+        if (index < 0)
+            index = 0;
+    }
+    scrubTo(m_recorder->entry(index).timeNs);
+}
+
+void TimelineView::mousePressEvent(QMouseEvent *event)
+{
+    if (event->button() == Qt::LeftButton && event->position().x() >= kGutter)
+        scrubTo(timeAt(event->position().x()));
+}
+
+void TimelineView::mouseMoveEvent(QMouseEvent *event)
+{
+    if (event->buttons() & Qt::LeftButton)
+        scrubTo(timeAt(event->position().x()));
+}
+
+void TimelineView::mouseDoubleClickEvent(QMouseEvent *)
+{
+    fitAll();
+}
+
+void TimelineView::wheelEvent(QWheelEvent *event)
+{
+    if (!m_recorder)
+        return;
+    const qint64 anchor = timeAt(event->position().x());
+    const double factor = event->angleDelta().y() > 0 ? 0.8 : 1.25;
+    const qint64 start = anchor - qint64(double(anchor - m_viewStartNs) * factor);
+    const qint64 end = anchor + qint64(double(m_viewEndNs - anchor) * factor);
+    const qint64 earliest = m_recorder->earliestNs();
+    const qint64 latest = m_recorder->latestNs();
+    m_viewStartNs = qMax(earliest, start);
+    m_viewEndNs = qMin(latest, qMax(end, m_viewStartNs + 1000)); // never narrower than 1 µs
+    m_fitted = m_viewStartNs <= earliest && m_viewEndNs >= latest;
+    update();
+    event->accept();
+}
+
+void TimelineView::keyPressEvent(QKeyEvent *event)
+{
+    const int repeat = event->modifiers() & Qt::ShiftModifier ? 10 : 1;
+    switch (event->key()) {
+    case Qt::Key_Left:
+        for (int i = 0; i < repeat; ++i)
+            stepToEntry(-1);
+        break;
+    case Qt::Key_Right:
+        for (int i = 0; i < repeat && !m_live; ++i)
+            stepToEntry(+1);
+        break;
+    case Qt::Key_Home:
+        if (m_recorder)
+            scrubTo(m_recorder->earliestNs());
+        break;
+    case Qt::Key_End:
+        setLive(true);
+        break;
+    default:
+        QWidget::keyPressEvent(event);
+        return;
+    }
+    event->accept();
+}
+
+} // namespace ShmScope

@@ -49,6 +49,20 @@ QString byteString(ByteGridView::DisplayMode mode, uchar value)
     return value >= 0x20 && value < 0x7f ? QString(QLatin1Char(char(value))) : QStringLiteral("·");
 }
 
+// A box with softened corners from a handful of fillRects: QPainter's rounded rectangles go through
+// the path rasterizer and cost 20x more, which at ~100 groups a screen was most of a frame.
+void fillSoftBox(QPainter &painter, const QRect &box, const QColor &fill, const QColor &border)
+{
+    const int l = box.left(), t = box.top(), r = box.right(), b = box.bottom();
+    painter.fillRect(QRect(QPoint(l + 1, t + 1), QPoint(r - 1, b - 1)), fill);
+    painter.fillRect(QRect(QPoint(l + 2, t), QPoint(r - 2, t)), border);
+    painter.fillRect(QRect(QPoint(l + 2, b), QPoint(r - 2, b)), border);
+    painter.fillRect(QRect(QPoint(l, t + 2), QPoint(l, b - 2)), border);
+    painter.fillRect(QRect(QPoint(r, t + 2), QPoint(r, b - 2)), border);
+    for (const QPoint &corner : {QPoint(l + 1, t + 1), QPoint(r - 1, t + 1), QPoint(l + 1, b - 1), QPoint(r - 1, b - 1)})
+        painter.fillRect(QRect(corner, QSize(1, 1)), border);
+}
+
 // One hue per field, readable on dark and light backgrounds.
 QColor fieldHue(int field)
 {
@@ -131,14 +145,33 @@ QString ByteGridView::displayModeName(DisplayMode mode)
 
 void ByteGridView::rebuildTextCache()
 {
-    for (int value = 0; value < 256; ++value) {
-        m_byteText[value] = QStaticText(byteString(m_mode, uchar(value)));
-        m_byteText[value].prepare(QTransform(), m_font);
-        m_byteText[value].setPerformanceHint(QStaticText::AggressiveCaching);
-        m_asciiText[value] = QStaticText(byteString(DisplayMode::Ascii, uchar(value)));
-        m_asciiText[value].prepare(QTransform(), m_font);
-        m_asciiText[value].setPerformanceHint(QStaticText::AggressiveCaching);
-    }
+    const Colors colors(palette());
+    const qreal ratio = devicePixelRatioF();
+    const auto render = [&](DisplayMode mode, int glyphWidth, const QColor &ink) {
+        QPixmap atlas(QSize(glyphWidth * 256, m_lineHeight) * ratio);
+        atlas.setDevicePixelRatio(ratio);
+        atlas.fill(Qt::transparent);
+        QPainter painter(&atlas);
+        painter.setFont(m_font);
+        painter.setPen(ink);
+        for (int value = 0; value < 256; ++value)
+            painter.drawText(QRect(value * glyphWidth, 0, glyphWidth, m_lineHeight), Qt::AlignLeft | Qt::AlignVCenter,
+                             byteString(mode, uchar(value)));
+        return atlas;
+    };
+    const int byteWidth = cellChars(m_mode) * m_charWidth;
+    m_byteAtlas[NormalInk] = render(m_mode, byteWidth, colors.text);
+    m_byteAtlas[DimInk] = render(m_mode, byteWidth, colors.dimText);
+    m_asciiAtlas[NormalInk] = render(DisplayMode::Ascii, m_charWidth, colors.text);
+    m_asciiAtlas[DimInk] = render(DisplayMode::Ascii, m_charWidth, colors.dimText);
+}
+
+void ByteGridView::drawByte(QPainter &painter, const std::array<QPixmap, InkCount> &atlas, int glyphWidth, int x,
+                            int y, uchar value, Ink ink) const
+{
+    const qreal ratio = atlas[ink].devicePixelRatio();
+    painter.drawPixmap(QRectF(x, y, glyphWidth, m_lineHeight), atlas[ink],
+                       QRectF(value * glyphWidth * ratio, 0, glyphWidth * ratio, m_lineHeight * ratio));
 }
 
 void ByteGridView::updateMetrics()
@@ -276,7 +309,9 @@ void ByteGridView::applySnapshot(const Snapshot &snapshot, const QVector<ByteRan
         if (!m_fadeTimer.isActive())
             m_fadeTimer.start();
     }
-    viewport()->update();
+    // A poll result for the typed view or a probe alone leaves the grid's pixels as they are.
+    if (fresh || !sameWindow || !changes.isEmpty())
+        viewport()->update();
 }
 
 bool ByteGridView::byteAvailable(qint64 offset) const
@@ -659,9 +694,7 @@ void ByteGridView::paintGroups(QPainter &painter, const Colors &colors, qint64 r
         fill.setAlpha(colors.dark ? (element % 2 ? 34 : 52) : (element % 2 ? 30 : 46));
         QColor border = hue;
         border.setAlpha(group.offset <= m_hovered && m_hovered < group.offset + group.length ? 230 : 110);
-        painter.setPen(QPen(border, 1));
-        painter.setBrush(fill);
-        painter.drawRoundedRect(QRectF(box).adjusted(0.5, 0.5, -0.5, -0.5), 4, 4);
+        fillSoftBox(painter, box, fill, border);
 
         const QString label = groupLabel(group.offset);
         if (!label.isEmpty()) {
@@ -674,7 +707,6 @@ void ByteGridView::paintGroups(QPainter &painter, const Colors &colors, qint64 r
         }
         offset = end;
     }
-    painter.setBrush(Qt::NoBrush);
     painter.setFont(m_font);
 }
 
@@ -700,10 +732,7 @@ void ByteGridView::paintRow(QPainter &painter, const Colors &colors, qint64 row,
         const int a = int(qMax(m_selection.offset, rowOffset) - rowOffset);
         const int b = int(qMin(selectionEnd, rowOffset + rowBytes) - 1 - rowOffset);
         const QRect band(cellX(a) - m_charWidth / 2 + 2, y + 2, cellX(b) - cellX(a) + cellWidth() - 4, m_rowHeight - 4);
-        painter.setPen(QPen(colors.selectionBorder, 1));
-        painter.setBrush(colors.selection);
-        painter.drawRoundedRect(QRectF(band).adjusted(0.5, 0.5, -0.5, -0.5), 3, 3);
-        painter.setBrush(Qt::NoBrush);
+        fillSoftBox(painter, band, colors.selection, colors.selectionBorder);
         if (m_mode != DisplayMode::Ascii)
             painter.fillRect(QRect(asciiX(a), y + 2, (b - a + 1) * m_charWidth, m_rowHeight - 4), colors.selection);
     }
@@ -726,12 +755,11 @@ void ByteGridView::paintRow(QPainter &painter, const Colors &colors, qint64 row,
             if (m_mode != DisplayMode::Ascii)
                 painter.fillRect(QRect(asciiX(column), y + 2, m_charWidth, m_lineHeight + 2 * kRowPadding - 3), flash);
         }
-        painter.setPen(value == 0 ? colors.dimText : colors.text);
-        painter.drawStaticText(x, textY, m_byteText[value]);
+        drawByte(painter, m_byteAtlas, cellChars(m_mode) * m_charWidth, x, textY, value,
+                 value == 0 ? DimInk : NormalInk);
         if (m_mode != DisplayMode::Ascii) {
             const bool printable = value >= 0x20 && value < 0x7f;
-            painter.setPen(printable ? colors.text : colors.dimText);
-            painter.drawStaticText(asciiX(column), textY, m_asciiText[value]);
+            drawByte(painter, m_asciiAtlas, m_charWidth, asciiX(column), textY, value, printable ? NormalInk : DimInk);
         }
     }
     if (m_cursor >= rowOffset && m_cursor < rowOffset + rowBytes && hasFocus()) {

@@ -4,7 +4,7 @@
 #include "snapshot.h"
 
 #include <QAbstractScrollArea>
-#include <QStaticText>
+#include <QPixmap>
 #include <QTimer>
 #include <QVector>
 #include <array>
@@ -123,8 +123,13 @@ private:
     int m_rowHeight = 20;
     int m_headerHeight = 24;
     int m_offsetDigits = 8;
-    std::array<QStaticText, 256> m_byteText;  // per byte value, in the current mode
-    std::array<QStaticText, 256> m_asciiText; // per byte value, for the ASCII pane
+    // Glyph atlases: the 256 byte texts pre-rendered side by side, in the normal and the dim colour,
+    // so that painting a cell is one blit instead of one text layout (the grid's main cost).
+    enum Ink { NormalInk, DimInk, InkCount };
+    std::array<QPixmap, InkCount> m_byteAtlas;  // in the current mode
+    std::array<QPixmap, InkCount> m_asciiAtlas; // for the ASCII pane
+    void drawByte(QPainter &painter, const std::array<QPixmap, InkCount> &atlas, int glyphWidth, int x, int y,
+                  uchar value, Ink ink) const;
 };
 
 } // namespace ShmScope

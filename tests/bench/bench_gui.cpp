@@ -218,7 +218,8 @@ void benchIdleCpu()
     SegmentError ignored;
     segment->unlink(&ignored);
     std::printf("3. idle window polling at 60 Hz (full main window, sync and catalogue probes on): %.2f %% of a core   "
-                "target <= 3 %%\n   (%d poll results delivered and %llu grid paints in 5 s: nothing changed)\n",
+                "target <= 3 %%\n   (the segment did not change; %d poll results came from other processes' sync objects or\n"
+                "   segments changing on this machine, and caused %llu grid paints in 5 s)\n",
                 percent, results, static_cast<unsigned long long>(paints));
 }
 

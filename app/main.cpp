@@ -7,8 +7,12 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QSocketNotifier>
+#include <csignal>
 #include <cstdio>
 #include <memory>
+#include <sys/socket.h>
+#include <unistd.h>
 
 using namespace ShmScope;
 
@@ -19,6 +23,35 @@ int usageError(const QString &message)
 {
     std::fprintf(stderr, "shmscope: %s\n", qUtf8Printable(message));
     return 2;
+}
+
+// SIGINT / SIGTERM end the app the way Quit does, so the demo's segment and lock are removed and every
+// worker is ended: a signal handler may only write(), so it wakes the event loop through a socket pair.
+int g_signalSocket[2] = {-1, -1};
+
+void quitOnSignal(int)
+{
+    const char byte = 1;
+    [[maybe_unused]] const ssize_t written = ::write(g_signalSocket[0], &byte, 1);
+}
+
+void installQuitOnSignals(QApplication &app)
+{
+    if (::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, g_signalSocket) != 0)
+        return;
+    auto *notifier = new QSocketNotifier(g_signalSocket[1], QSocketNotifier::Read, &app);
+    QObject::connect(notifier, &QSocketNotifier::activated, &app, [] {
+        char byte = 0;
+        [[maybe_unused]] const ssize_t got = ::read(g_signalSocket[1], &byte, 1);
+        QApplication::closeAllWindows();
+        QApplication::quit();
+    });
+    struct sigaction action = {};
+    action.sa_handler = quitOnSignal;
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = SA_RESTART;
+    ::sigaction(SIGINT, &action, nullptr);
+    ::sigaction(SIGTERM, &action, nullptr);
 }
 
 } // namespace
@@ -104,6 +137,7 @@ int main(int argc, char *argv[])
     }
 
     applyTheme(app);
+    installQuitOnSignals(app);
     MainWindow window;
     window.setPollRate(pollHz);
     if (size.isValid())

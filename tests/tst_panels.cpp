@@ -49,8 +49,10 @@ QString uniqueName()
 void saveScreenshot(QWidget *widget, const QString &fileName)
 {
     const QString directory = qEnvironmentVariable("SHMSCOPE_SCREENSHOT_DIR");
-    if (!directory.isEmpty())
-        widget->grab().save(QDir(directory).filePath(fileName));
+    if (directory.isEmpty())
+        return;
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest); // labels changed since the last layout
+    widget->grab().save(QDir(directory).filePath(fileName));
 }
 
 QPushButton *okButton(QDialog *dialog)
@@ -67,6 +69,7 @@ private Q_SLOTS:
     void createSegmentThroughDialog();
     void badInputKeepsOkDisabled_data();
     void badInputKeepsOkDisabled();
+    void attachThroughDialog();
     void blocksDiagramShowsHandlesAndProcess();
     void segmentsPanelListsHandlesAndCatalogue();
     void syncPanelShowsLiveStates();
@@ -160,6 +163,34 @@ void TestPanels::badInputKeepsOkDisabled()
     QVERIFY(workspace.handles().isEmpty());
     if (QTest::currentDataTag() == QLatin1String("duplicate names"))
         saveScreenshot(&dialog, QStringLiteral("segmentdialog-invalid.png"));
+}
+
+void TestPanels::attachThroughDialog()
+{
+    const QString name = uniqueName();
+    m_names << name;
+    SegmentError segmentError;
+    const std::unique_ptr<Segment> theirs = Segment::create(name, 24, &segmentError);
+    QVERIFY2(theirs, qPrintable(segmentError.message));
+
+    Workspace workspace;
+    SegmentDialog dialog(SegmentDialog::Mode::Attach, &workspace);
+    dialog.setName(name + QStringLiteral("-missing"));
+    QVERIFY(!okButton(&dialog)->isEnabled());
+    const QString message = dialog.findChild<QLabel *>(QStringLiteral("messageLabel"))->text();
+    QVERIFY2(message.contains(QLatin1String("FileNotFoundError")), qPrintable(message));
+
+    dialog.setName(QLatin1Char('/') + name); // a leading '/' is optional, as for shm_open
+    dialog.setSpec(QStringLiteral("a:i; b:d"));
+    QVERIFY2(okButton(&dialog)->isEnabled(), qPrintable(dialog.validationMessage()));
+    QCOMPARE(dialog.findChild<QLabel *>(QStringLiteral("sizeInfo"))->text(), QStringLiteral("24 bytes"));
+    QTest::mouseClick(okButton(&dialog), Qt::LeftButton);
+    QVERIFY(dialog.handleId() != 0);
+    const OpenHandle *open = workspace.handle(dialog.handleId());
+    QVERIFY(open);
+    QVERIFY(!open->segment->createdHere());
+    QCOMPARE(open->segment->inode(), theirs->inode());
+    QCOMPARE(open->layout.toSpec(), QStringLiteral("a:i; b:d"));
 }
 
 // Fraction of pixels that differ from the top-left (background) pixel.

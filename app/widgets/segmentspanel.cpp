@@ -77,6 +77,7 @@ SegmentsPanel::SegmentsPanel(Workspace *workspace, QWidget *parent)
     m_handles->setHeaderLabels({tr("Handle"), tr("Segment"), tr("Size"), tr("Address here"), tr("Inode"), tr("Role"), tr("Layout")});
     m_handles->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_handles->header()->setStretchLastSection(true);
+    m_handles->setMinimumHeight(fontMetrics().lineSpacing() * 5); // header + shm_a, shm_b and more
     connect(m_handles, &QTreeWidget::currentItemChanged, this, [this] {
         const int id = selectedHandleId();
         if (id != 0)
@@ -104,6 +105,7 @@ SegmentsPanel::SegmentsPanel(Workspace *workspace, QWidget *parent)
     m_catalogueView->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 6);
     m_catalogueView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_catalogueView->horizontalHeader()->setStretchLastSection(true);
+    m_catalogueView->setMinimumHeight(fontMetrics().lineSpacing() * 6);
     m_catalogueView->setContextMenuPolicy(Qt::CustomContextMenu);
     connect(m_catalogueView, &QTableView::customContextMenuRequested, this, &SegmentsPanel::showCatalogueMenu);
     connect(m_catalogueView, &QTableView::doubleClicked, this, [this] { attachSegment(selectedCatalogueName()); });
@@ -121,8 +123,12 @@ SegmentsPanel::SegmentsPanel(Workspace *workspace, QWidget *parent)
     auto *top = new QWidget(this);
     auto *topLayout = new QVBoxLayout(top);
     topLayout->setContentsMargins(0, 0, 0, 0);
-    topLayout->addWidget(sectionTitle(tr("In this window"), top));
-    topLayout->addWidget(toolbar);
+    // Title and actions on one line: a dock is rarely tall.
+    auto *topHeader = new QHBoxLayout;
+    topHeader->setContentsMargins(0, 0, 0, 0);
+    topHeader->addWidget(sectionTitle(tr("In this window"), top));
+    topHeader->addWidget(toolbar, 1);
+    topLayout->addLayout(topHeader);
     topLayout->addWidget(m_handles);
 
     auto *bottom = new QWidget(this);

@@ -22,6 +22,7 @@ private slots:
 
     void workerDiesWithItsParent();
     void workerExitsWhenItsParentIsAlreadyGone();
+    void terminatedSteppingWorkerLeavesNoStepControl();
     void badArgumentsFailCleanly_data();
     void badArgumentsFailCleanly();
 };
@@ -98,6 +99,27 @@ void WorkerLifecycleTest::workerExitsWhenItsParentIsAlreadyGone()
             QStringLiteral("1"), QStringLiteral("--parent-pid"), QString::number(getpid()) });
     QCOMPARE(named.exitCode, 0);
     QCOMPARE(syncState(lockName).acquisitions, quint64(1));
+}
+
+void WorkerLifecycleTest::terminatedSteppingWorkerLeavesNoStepControl()
+{
+    const QString segmentName = uniqueName();
+    QVERIFY(createSegment(segmentName, 4));
+    QProcess *worker = startWorker(
+        { QStringLiteral("counter"), QStringLiteral("--segment"), segmentName, QStringLiteral("--layout"),
+            QStringLiteral("counter:i"), QStringLiteral("--field"), QStringLiteral("counter"),
+            QStringLiteral("--iterations"), QStringLiteral("5"), QStringLiteral("--step") });
+    const pid_t pid = pid_t(worker->processId());
+    StepStatus status;
+    QString error;
+    QVERIFY2(waitUntilStopped(pid, kProcessTimeoutMs, &status, &error), qPrintable(error));
+    const QString stepFile = QStringLiteral("/dev/shm/") + stepSegmentName(pid);
+    QVERIFY(QFileInfo::exists(stepFile));
+
+    worker->terminate(); // SIGTERM while it waits for a step, as the GUI's "stop" does
+    const Finished done = finish(worker);
+    QCOMPARE(done.exitStatus, QProcess::CrashExit);
+    QVERIFY(!QFileInfo::exists(stepFile));
 }
 
 // --- Bad arguments ----------------------------------------------------------------------------------

@@ -1,8 +1,37 @@
 #include "instruments.h"
 
 #include <QFileInfo>
+#include <csignal>
+#include <cstring>
+#include <unistd.h>
 
 namespace ShmScope::Worker {
+
+namespace {
+
+// The step control's file, for the signal handler: stopping a stepping worker (the GUI's "stop",
+// Ctrl+C) must not leave "shmscope.step.<pid>" behind in /dev/shm for ever.
+char g_stepControlPath[96];
+
+void removeStepControlAndDie(int signalNumber)
+{
+    ::unlink(g_stepControlPath); // async-signal-safe, unlike anything that runs destructors
+    ::signal(signalNumber, SIG_DFL);
+    ::raise(signalNumber);
+}
+
+void removeStepControlOnTermination(pid_t pid)
+{
+    const QByteArray path = QStringLiteral("/dev/shm/%1").arg(stepSegmentName(pid)).toLocal8Bit();
+    std::strncpy(g_stepControlPath, path.constData(), sizeof g_stepControlPath - 1);
+    struct sigaction action = {};
+    action.sa_handler = removeStepControlAndDie;
+    sigemptyset(&action.sa_mask);
+    for (int signalNumber : { SIGTERM, SIGINT, SIGHUP })
+        sigaction(signalNumber, &action, nullptr);
+}
+
+} // namespace
 
 Instruments::Instruments(const CommonOptions &common, const QString &kind, const QStringList &program)
     : m_kind(kind)
@@ -25,6 +54,7 @@ Instruments::Instruments(const CommonOptions &common, const QString &kind, const
         m_step = StepControl::createForSelf(program, &error);
         if (!m_step)
             failRuntime(QStringLiteral("cannot start step mode: %1").arg(error));
+        removeStepControlOnTermination(m_step->pid());
     }
 }
 

@@ -14,6 +14,7 @@
 #include "timelineview.h"
 
 #include <QApplication>
+#include <QBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
@@ -69,6 +70,7 @@ private Q_SLOTS:
     void experimentPanelShowsEveryBuiltinInBothLanguages();
     void malformedFileGetsItsPlaceInAMessage();
     void classStepsTheLostUpdateWithKeysAndScoresThePrediction();
+    void builtinLostUpdateRunsThroughThePanels();
 };
 
 void TestLessonPanels::initTestCase()
@@ -228,6 +230,71 @@ void TestLessonPanels::classStepsTheLostUpdateWithKeysAndScoresThePrediction()
     QCOMPARE(qFromLittleEndian<qint32>(session.runner()->segment(QStringLiteral("data"))->read(0, 4).constData()), 0);
     QVERIFY(predictEdit->isEnabled());
     QVERIFY(!session.hasOutcome());
+}
+
+// The real lesson 4, as a class meets it: the experiment panel, the cards, the timeline together.
+void TestLessonPanels::builtinLostUpdateRunsThroughThePanels()
+{
+    ExperimentSession session(workerProgram());
+    session.setLanguage(QStringLiteral("en"));
+    QWidget window;
+    auto *layout = new QHBoxLayout(&window);
+    auto *experimentPanel = new ExperimentPanel(&session, &window);
+    auto *right = new QVBoxLayout;
+    auto *steps = new StepControllerPanel(&session, &window);
+    auto *timeline = new TimelinePanel(session.timeline(), &window);
+    right->addWidget(steps, 3);
+    right->addWidget(timeline, 2);
+    layout->addWidget(experimentPanel, 2);
+    layout->addLayout(right, 3);
+    window.resize(1500, 900);
+    QVERIFY(experimentPanel->loadBuiltin(3));
+    QCOMPARE(session.experiment()->id, QStringLiteral("lost-update"));
+    QCOMPARE(session.steppingModel()->rowCount(), 2);
+    auto *predictEdit = steps->findChild<QLineEdit *>();
+    QTest::keyClicks(predictEdit, QStringLiteral("2"));
+    QTest::keyClick(predictEdit, Qt::Key_Return);
+
+    session.start();
+    QTRY_VERIFY_WITH_TIMEOUT((session.steppingModel()->refresh(), session.steppingModel()->workers().at(0).canStep()
+                              && session.steppingModel()->workers().at(1).canStep()),
+                             kTimeoutMs);
+    QVERIFY(steps->stepRow(0)); // A.LOAD
+    QVERIFY(steps->stepRow(1)); // B.LOAD
+    QVERIFY(steps->stepRow(0)); // A.ADD
+    QCOMPARE(session.steppingModel()->workers().at(0).registerValue, 1);
+    QCOMPARE(session.steppingModel()->workers().at(1).registerValue, 0);
+    const Segment *stepped = session.runner()->segment(QStringLiteral("stepped"));
+    QCOMPARE(qFromLittleEndian<qint32>(stepped->read(0, 4).constData()), 0); // nothing stored yet
+    window.show();
+    grab(&window, QStringLiteral("lesson-4-step-through-in-progress"));
+
+    QVERIFY(steps->stepRow(1)); // B.ADD
+    QVERIFY(steps->stepRow(0)); // A.STORE
+    QVERIFY(steps->stepRow(1)); // B.STORE
+    QTRY_VERIFY_WITH_TIMEOUT(session.hasOutcome(), 60000); // then 2 × 10 racers run by themselves
+    QVERIFY2(session.outcome().passed, qPrintable(experimentPanel->outcomeText()));
+    QVERIFY2(experimentPanel->outcomeText().contains(QStringLiteral("✓ stepped.counter == 1: observed 1")),
+             qPrintable(experimentPanel->outcomeText()));
+    QVERIFY2(steps->scoreText().contains(QStringLiteral("You predicted 2 — observed 1")), qPrintable(steps->scoreText()));
+
+    // Scrubbed back to just after B's STORE: the timeline rebuilds stepped.counter == 1 while the
+    // racy counter is still 0, though both have moved on since.
+    const TimelineRecorder &recorder = session.timeline()->recorder();
+    qint64 secondStore = 0;
+    int stores = 0;
+    for (qsizetype i = 0; i < recorder.entryCount() && stores < 2; ++i) {
+        if (recorder.entry(i).op == OpCode::Store && ++stores == 2)
+            secondStore = recorder.entry(i).timeNs;
+    }
+    QVERIFY(secondStore > 0);
+    timeline->view()->setCurrentTime(secondStore);
+    const QString racy = session.runner()->realSegmentName(QStringLiteral("racy"));
+    const QByteArray racyThen = session.timeline()->bytesAt(racy, secondStore);
+    QCOMPARE(qFromLittleEndian<qint32>(racyThen.constData()), 0);
+    QVERIFY(qFromLittleEndian<qint32>(session.runner()->segment(QStringLiteral("racy"))->read(0, 4).constData()) > 0);
+    QVERIFY2(timeline->readoutText().contains(QLatin1String("stepped: counter = 1")), qPrintable(timeline->readoutText()));
+    grab(&window, QStringLiteral("lesson-4-timeline-scrubbed-back"));
 }
 
 QTEST_MAIN(TestLessonPanels)

@@ -101,6 +101,29 @@ QString TimelineFeed::labelOf(pid_t pid) const
     return m_labels.value(pid, QString::number(pid));
 }
 
+QVector<QPair<pid_t, QString>> TimelineFeed::lanes() const
+{
+    QVector<QPair<pid_t, QString>> lanes;
+    if (!m_runner)
+        return lanes;
+    for (const WorkerRun &run : m_runner->workers()) {
+        if (run.pid > 0)
+            lanes << qMakePair(pid_t(run.pid), run.label);
+    }
+    return lanes;
+}
+
+QByteArray TimelineFeed::bytesAt(const QString &realSegmentName, qint64 timeNs, bool *available) const
+{
+    for (int track = 0; m_runner && track < m_segmentIds.size(); ++track) {
+        if (m_runner->realSegmentName(m_segmentIds.at(track)) == realSegmentName)
+            return m_recorder.bytesAt(track, timeNs, available);
+    }
+    if (available)
+        *available = false;
+    return QByteArray();
+}
+
 bool TimelineFeed::openLog()
 {
     if (m_reader)

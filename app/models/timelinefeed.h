@@ -34,7 +34,12 @@ public:
     QStringList segmentIds() const { return m_segmentIds; } // track i is segmentIds()[i]
     int trackOf(const QString &segmentId) const { return int(m_segmentIds.indexOf(segmentId)); }
     QString labelOf(pid_t pid) const; // "A", "racer#3", or the pid as text
+    // For the main window's views: the bytes of the segment named realName (as in /dev/shm) at
+    // timeNs, rebuilt from the history; empty and *available false when it is not one of ours or
+    // timeNs is before its first keyframe.
+    QByteArray bytesAt(const QString &realSegmentName, qint64 timeNs, bool *available = nullptr) const;
     QHash<pid_t, QString> labels() const { return m_labels; }
+    QVector<QPair<pid_t, QString>> lanes() const; // pid and label in the runner's worker order
 
     // Reads what is new now (the timer calls it; tests and the "export" button may too).
     void poll();

@@ -3,6 +3,7 @@
 #include "experiment/builtinexperiments.h"
 #include "experiment/experimentparser.h"
 #include "experimentsession.h"
+#include "predictionscore.h"
 
 #include <QBoxLayout>
 #include <QComboBox>
@@ -289,7 +290,7 @@ void ExperimentPanel::showOutcome()
         lines << QStringLiteral("<span style='color:%1'>⚠ %2</span>").arg(QString::fromLatin1(kBad), problem.toHtmlEscaped());
     lines << QStringLiteral("<span style='color:%1; font-size:11pt'>%2</span>")
                  .arg(QString::fromLatin1(kMuted),
-                      tr("%1 ms, %2 operations logged").arg(outcome.elapsedMs).arg(outcome.operationsLogged));
+                      tr("%1 ms, %2 operations logged").arg(groupedNumber(double(outcome.elapsedMs)), groupedNumber(double(outcome.operationsLogged))));
     m_outcome->setText(lines.join(QStringLiteral("<br>")));
     m_outcome->show();
     showState();

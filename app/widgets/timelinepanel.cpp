@@ -68,7 +68,7 @@ void TimelinePanel::onUpdated()
 {
     if (!m_feed)
         return;
-    m_view->setLaneLabels(m_feed->labels());
+    m_view->setLanes(m_feed->lanes());
     m_view->recorderChanged();
     const TimelineRecorder &recorder = m_feed->recorder();
     const qint64 used = recorder.memoryBytes();

@@ -56,6 +56,29 @@ QString tickLetter(OpCode op)
     }
 }
 
+// When many ops share a pixel, the one that changes memory or a lock is the one to show.
+int tickPriority(OpCode op)
+{
+    switch (op) {
+    case OpCode::Store:
+    case OpCode::Write:
+    case OpCode::Produce:
+        return 4;
+    case OpCode::Acquire:
+    case OpCode::Release:
+        return 3;
+    case OpCode::Load:
+    case OpCode::Read:
+    case OpCode::Consume:
+        return 2;
+    case OpCode::Start:
+    case OpCode::Exit:
+        return 0;
+    default:
+        return 1;
+    }
+}
+
 // A small padlock before a lock lane's name (no emoji font is needed).
 void paintPadlock(QPainter &painter, const QPoint &topLeft, const QColor &colour)
 {
@@ -90,7 +113,7 @@ TimelineView::TimelineView(QWidget *parent)
 
 QSize TimelineView::sizeHint() const
 {
-    return QSize(900, kAxisHeight + laneCount() * kWorkerLane + kSectionGap * 2 + kLegendHeight + 20);
+    return QSize(900, kAxisHeight + qMin(laneCount(), 8) * kWorkerLane + kSectionGap * 2 + kLegendHeight + 20);
 }
 
 QSize TimelineView::minimumSizeHint() const
@@ -106,10 +129,47 @@ void TimelineView::setRecorder(const TimelineRecorder *recorder)
     recorderChanged();
 }
 
-void TimelineView::setLaneLabels(const QHash<pid_t, QString> &labels)
+void TimelineView::setLanes(const QVector<QPair<pid_t, QString>> &lanes)
 {
-    m_labels = labels;
+    m_labels.clear();
+    m_laneOrder.clear();
+    for (const auto &lane : lanes) {
+        m_labels.insert(lane.first, lane.second);
+        m_laneOrder << lane.first;
+    }
     update();
+}
+
+QVector<pid_t> TimelineView::lanePids() const
+{
+    if (!m_recorder)
+        return {};
+    const QVector<pid_t> seen = m_recorder->pids();
+    QVector<pid_t> ordered;
+    for (pid_t pid : m_laneOrder) {
+        if (seen.contains(pid))
+            ordered << pid;
+    }
+    for (pid_t pid : seen) {
+        if (!ordered.contains(pid))
+            ordered << pid;
+    }
+    return ordered;
+}
+
+// Lanes keep their full height while they fit; a crowd (20 racers) shares the height instead.
+QPair<int, int> TimelineView::laneHeights() const
+{
+    if (!m_recorder)
+        return {kWorkerLane, kLockLane};
+    const int workers = int(m_recorder->pids().size());
+    const int locks = int(m_recorder->lockHistory().locks().size());
+    const int available = plotRect().height() - 6 - kSectionGap;
+    const int needed = workers * kWorkerLane + locks * kLockLane;
+    if (needed <= available || needed == 0)
+        return {kWorkerLane, kLockLane};
+    const double scale = double(available) / needed;
+    return {qMax(12, int(kWorkerLane * scale)), qMax(12, int(kLockLane * scale))};
 }
 
 void TimelineView::recorderChanged()
@@ -202,7 +262,7 @@ qint64 TimelineView::timeAt(double x) const
 
 QColor TimelineView::colourOfPid(pid_t pid) const
 {
-    const int index = m_recorder ? int(m_recorder->pids().indexOf(pid)) : -1;
+    const int index = int(lanePids().indexOf(pid));
     return index < 0 ? kMutedText : kPidColours[size_t(index) % std::size(kPidColours)];
 }
 
@@ -228,7 +288,7 @@ void TimelineView::paintEvent(QPaintEvent *)
     paintAxis(painter, plot);
     const int workersTop = plot.top() + 6;
     paintWorkerLanes(painter, plot, workersTop);
-    paintLockLanes(painter, plot, workersTop + int(m_recorder->pids().size()) * kWorkerLane + kSectionGap);
+    paintLockLanes(painter, plot, workersTop + int(m_recorder->pids().size()) * laneHeights().first + kSectionGap);
     paintScrubber(painter, plot);
     paintLegend(painter);
 }
@@ -261,17 +321,21 @@ void TimelineView::paintAxis(QPainter &painter, const QRect &plot)
 
 void TimelineView::paintWorkerLanes(QPainter &painter, const QRect &plot, int top)
 {
-    const QVector<pid_t> pids = m_recorder->pids();
+    const QVector<pid_t> pids = lanePids();
+    const int laneHeight = laneHeights().first;
+    const int inset = laneHeight >= 24 ? 6 : 2;
     const QFontMetrics metrics(font());
     QFont bold = font();
     bold.setBold(true);
+    if (laneHeight < 20)
+        bold.setPointSize(qMax(7, laneHeight / 2));
     for (int lane = 0; lane < pids.size(); ++lane) {
-        const int y = top + lane * kWorkerLane;
-        const QRect laneRect(plot.left(), y + 3, plot.width(), kWorkerLane - 6);
+        const int y = top + lane * laneHeight;
+        const QRect laneRect(plot.left(), y + inset / 2 + 1, plot.width(), laneHeight - 2 * (inset / 2 + 1));
         painter.fillRect(laneRect, QColor(0x23, 0x26, 0x2e));
         painter.setFont(bold);
         painter.setPen(colourOfPid(pids.at(lane)));
-        painter.drawText(QRect(8, y, kGutter - 14, kWorkerLane), Qt::AlignVCenter | Qt::AlignLeft,
+        painter.drawText(QRect(8, y, kGutter - 14, laneHeight), Qt::AlignVCenter | Qt::AlignLeft,
                          metrics.elidedText(labelOf(pids.at(lane)), Qt::ElideRight, kGutter - 16));
     }
     painter.setFont(font());
@@ -281,6 +345,7 @@ void TimelineView::paintWorkerLanes(QPainter &painter, const QRect &plot, int to
     const qsizetype last = m_recorder->firstEntryAtOrAfter(m_viewEndNs + 1);
     constexpr int kBox = 17;
     QVector<int> previousX(pids.size(), -1000);
+    QVector<int> previousPriority(pids.size(), -1);
     QFont letterFont = font();
     letterFont.setBold(true);
     painter.setFont(letterFont);
@@ -290,8 +355,10 @@ void TimelineView::paintWorkerLanes(QPainter &painter, const QRect &plot, int to
         if (lane < 0)
             continue;
         const int x = int(xOf(entry.timeNs));
-        if (x == previousX[lane])
+        const int priority = tickPriority(entry.op);
+        if (x == previousX[lane] && priority <= previousPriority[lane])
             continue;
+        previousPriority[lane] = priority;
         // The next tick in this lane decides whether a box fits on the right.
         int following = 1 << 30;
         for (qsizetype j = i + 1; j < last && j < i + 64; ++j) {
@@ -300,17 +367,17 @@ void TimelineView::paintWorkerLanes(QPainter &painter, const QRect &plot, int to
                 break;
             }
         }
-        const bool roomy = x - previousX[lane] >= kBox + 2 && following - x >= kBox + 2;
+        const bool roomy = laneHeight >= 24 && x - previousX[lane] >= kBox + 2 && following - x >= kBox + 2;
         previousX[lane] = x;
-        const int y = top + lane * kWorkerLane;
+        const int y = top + lane * laneHeight;
         const QColor colour = colourOf(entry.op);
         if (roomy) {
-            const QRect box(x - kBox / 2, y + 6, kBox, kWorkerLane - 12);
+            const QRect box(x - kBox / 2, y + inset, kBox, laneHeight - 2 * inset);
             painter.fillRect(box, colour);
             painter.setPen(QColor(0x10, 0x12, 0x16));
             painter.drawText(box, Qt::AlignCenter, tickLetter(entry.op));
         } else {
-            painter.fillRect(QRect(x - 1, y + 6, 3, kWorkerLane - 12), colour);
+            painter.fillRect(QRect(x - 1, y + inset, 3, laneHeight - 2 * inset), colour);
         }
     }
     painter.setFont(font());
@@ -322,15 +389,17 @@ void TimelineView::paintLockLanes(QPainter &painter, const QRect &plot, int top)
     const QVector<quint64> locks = history.locks();
     const QVector<LockHolding> names = m_recorder->locksAt(m_viewStartNs);
     const QFontMetrics metrics(font());
+    const int laneHeight = laneHeights().second;
+    const int inset = laneHeight >= 24 ? 6 : 2;
     for (int lane = 0; lane < locks.size(); ++lane) {
-        const int y = top + lane * kLockLane;
-        const QRect laneRect(plot.left(), y + 3, plot.width(), kLockLane - 6);
+        const int y = top + lane * laneHeight;
+        const QRect laneRect(plot.left(), y + inset / 2 + 1, plot.width(), laneHeight - 2 * (inset / 2 + 1));
         painter.fillRect(laneRect, QColor(0x20, 0x23, 0x2a));
         painter.setPen(kMutedText);
         const QString name = lane < names.size() ? names.at(lane).name : history.nameOf(locks.at(lane));
-        paintPadlock(painter, QPoint(8, y + kLockLane / 2 - 8), kMutedText);
+        paintPadlock(painter, QPoint(8, y + laneHeight / 2 - 8), kMutedText);
         painter.setPen(kMutedText);
-        painter.drawText(QRect(26, y, kGutter - 32, kLockLane), Qt::AlignVCenter | Qt::AlignLeft,
+        painter.drawText(QRect(26, y, kGutter - 32, laneHeight), Qt::AlignVCenter | Qt::AlignLeft,
                          metrics.elidedText(name, Qt::ElideRight, kGutter - 34));
         const QVector<LockInterval> &intervals = history.intervals(locks.at(lane));
         int lastRight = -1;
@@ -343,7 +412,7 @@ void TimelineView::paintLockLanes(QPainter &painter, const QRect &plot, int top)
             if (right <= lastRight)
                 continue; // under a pixel already painted
             lastRight = right;
-            const QRect bar(left, y + 6, right - left + 1, kLockLane - 12);
+            const QRect bar(left, y + inset, right - left + 1, laneHeight - 2 * inset);
             painter.fillRect(bar, colourOfPid(interval.holder));
             const QString holder = labelOf(interval.holder);
             if (bar.width() > metrics.horizontalAdvance(holder) + 8) {
@@ -390,6 +459,8 @@ void TimelineView::paintLegend(QPainter &painter)
     const int y = height() - kLegendHeight + 6;
     for (OpCode op : kLegendOps) {
         const QString name = opCodeName(op);
+        if (x + 19 + metrics.horizontalAdvance(name) > width() - 8)
+            break; // a narrow dock shows the first ones
         const QRect swatch(x, y, 15, 15);
         painter.fillRect(swatch, colourOf(op));
         painter.setPen(QColor(0x10, 0x12, 0x16));

@@ -21,7 +21,8 @@ public:
     explicit TimelineView(QWidget *parent = nullptr);
 
     void setRecorder(const TimelineRecorder *recorder); // the caller keeps it alive
-    void setLaneLabels(const QHash<pid_t, QString> &labels);
+    // The worker lanes in this order, with these names; pids not listed follow, named by number.
+    void setLanes(const QVector<QPair<pid_t, QString>> &lanes);
     void recorderChanged(); // new entries: repaint (and follow the end while live)
 
     qint64 currentTimeNs() const { return m_currentNs; }
@@ -62,9 +63,12 @@ private:
     void paintLegend(QPainter &painter);
     void scrubTo(qint64 timeNs);
     int laneCount() const;
+    QVector<pid_t> lanePids() const;
+    QPair<int, int> laneHeights() const; // worker lane, lock lane
 
     const TimelineRecorder *m_recorder = nullptr;
     QHash<pid_t, QString> m_labels;
+    QVector<pid_t> m_laneOrder;
     qint64 m_viewStartNs = 0;
     qint64 m_viewEndNs = 0;
     bool m_fitted = true;   // the view spans everything recorded

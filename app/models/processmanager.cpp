@@ -1,5 +1,7 @@
 #include "processmanager.h"
 
+#include "processcontrol.h"
+
 #include <QDeadlineTimer>
 #include <QFile>
 #include <QFileInfo>
@@ -8,8 +10,6 @@
 #include <QTimer>
 #include <csignal>
 #include <cstring>
-#include <sys/prctl.h>
-#include <unistd.h>
 
 namespace ShmScope {
 
@@ -24,29 +24,7 @@ QString quotedForDisplay(const QString &word)
     return QLatin1Char('"') + escaped + QLatin1Char('"');
 }
 
-// State letter of /proc/PID/stat ("R", "S", "T", "Z", ...). The command in parentheses may itself
-// contain ") ", so the state is the first word after the LAST ')'.
-QChar procState(pid_t pid)
-{
-    QFile file(QStringLiteral("/proc/%1/stat").arg(pid));
-    if (!file.open(QIODevice::ReadOnly))
-        return QChar();
-    const QByteArray line = file.read(512);
-    const int paren = line.lastIndexOf(')');
-    if (paren < 0 || paren + 2 >= line.size())
-        return QChar();
-    return QLatin1Char(line.at(paren + 2));
-}
-
 } // namespace
-
-QString signalName(int signalNumber)
-{
-    // sigabbrev_np() is glibc 2.32+; Debian 12 has 2.36.
-    if (const char *abbrev = sigabbrev_np(signalNumber))
-        return QStringLiteral("SIG") + QString::fromLatin1(abbrev);
-    return QStringLiteral("signal %1").arg(signalNumber);
-}
 
 QString ProcessInfo::commandLine() const
 {
@@ -151,10 +129,7 @@ int ProcessManager::launch(const QString &program, const QStringList &arguments,
     e.process->setArguments(arguments);
     e.process->setProcessChannelMode(QProcess::MergedChannels);
     // Runs in the child between fork and exec: only async-signal-safe calls here.
-    e.process->setChildProcessModifier([] {
-        ::setpgid(0, 0);                    // its own group: pause/kill reach its children too
-        ::prctl(PR_SET_PDEATHSIG, SIGKILL); // dies with us even if we are killed without cleanup
-    });
+    e.process->setChildProcessModifier(&prepareChildProcess); // own group; dies with us
 
     const int id = e.info.id;
     QProcess *process = e.process;
@@ -289,9 +264,7 @@ bool ProcessManager::sendSignal(Entry &e, int signalNumber)
         return false;
     // The child made itself a group leader before exec; signal the whole group so that a script's
     // own children pause and die with it. Fall back to the pid if the group is already gone.
-    if (::kill(-e.info.pid, signalNumber) == 0)
-        return true;
-    return ::kill(e.info.pid, signalNumber) == 0;
+    return signalProcessGroup(e.info.pid, signalNumber);
 }
 
 bool ProcessManager::pause(int id)
@@ -384,7 +357,7 @@ void ProcessManager::terminateAll(int graceMs)
     // A group id cannot be reused while any member lives, so this only reaches what we started.
     for (const Entry &e : qAsConst(m_entries)) {
         if (e.info.pid > 0)
-            ::kill(-e.info.pid, SIGKILL);
+            killProcessGroup(e.info.pid);
     }
     m_stateTimer->stop();
 }
@@ -399,7 +372,7 @@ void ProcessManager::refreshStates()
         anyAlive = true;
         if (nowMs < e.settleUntilMs)
             continue;
-        const QChar state = procState(e.info.pid);
+        const QChar state = processStateLetter(e.info.pid);
         ProcessInfo::Status now = e.info.status;
         if (state == QLatin1Char('T') || state == QLatin1Char('t'))
             now = ProcessInfo::Status::Stopped;

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "processcontrol.h"
+
 #include <QDateTime>
 #include <QObject>
 #include <QString>
@@ -45,9 +47,6 @@ struct ProcessInfo {
     QString commandLine() const; // program and arguments, quoted where needed (for display only)
     QString statusText() const;  // "running", "stopped", "exited with code 3", "killed by SIGKILL", ...
 };
-
-// The name of a signal as a shell prints it: "SIGKILL", "SIGSEGV"; "signal 42" when unknown.
-QString signalName(int signalNumber);
 
 // Starts processes without a shell (program + arguments), watches them, and makes sure none outlives
 // the window: every child gets PR_SET_PDEATHSIG, runs in its own process group (so pause and kill reach

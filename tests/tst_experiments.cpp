@@ -41,7 +41,7 @@ QStringList TestExperiments::shmEntries()
 void TestExperiments::initTestCase()
 {
     QVERIFY2(QFileInfo(workerProgramPath()).isExecutable(),
-             qPrintable(QStringLiteral("shmscope-worker not built at %1").arg(workerProgramPath())));
+        qPrintable(QStringLiteral("shmscope-worker not built at %1").arg(workerProgramPath())));
 }
 
 void TestExperiments::twelveLessonsAreBuiltIn()
@@ -81,8 +81,8 @@ void TestExperiments::builtinRunsToItsExpectedOutcome()
     for (const QString &problem : outcome.problems)
         report << QStringLiteral("  problem: ") + problem;
     for (const ExpectationOutcome &expectation : outcome.expectations)
-        report << QStringLiteral("  %1 %2").arg(expectation.passed ? QStringLiteral("✓") : QStringLiteral("✗"),
-                                               expectation.text);
+        report << QStringLiteral("  %1 %2").arg(
+            expectation.passed ? QStringLiteral("✓") : QStringLiteral("✗"), expectation.text);
     const QByteArray printed = report.join(QLatin1Char('\n')).toUtf8();
 
     QVERIFY2(outcome.finished, printed.constData());

@@ -106,7 +106,8 @@ void TestLessonPanels::malformedFileGetsItsPlaceInAMessage()
     const QString path = directory.filePath(QStringLiteral("broken.json"));
     QFile file(path);
     QVERIFY(file.open(QIODevice::WriteOnly));
-    file.write("{\"schema\": 1,\n \"id\": \"x\",\n \"title\": \"X\",\n \"segments\": [ {\"id\": \"d\" \"layout\": \"v:i\"} ]\n}");
+    file.write("{\"schema\": 1,\n \"id\": \"x\",\n \"title\": \"X\",\n \"segments\": [ {\"id\": \"d\" "
+               "\"layout\": \"v:i\"} ]\n}");
     file.close();
 
     ExperimentSession session(workerProgram());
@@ -153,10 +154,11 @@ void TestLessonPanels::classStepsTheLostUpdateWithKeysAndScoresThePrediction()
 
     // The first press starts the experiment; the keys 1 and 2 step A and B while the panel has focus.
     session.start();
-    QTRY_VERIFY_WITH_TIMEOUT((session.steppingModel()->refresh(), session.steppingModel()->workers().size() == 2
-                              && session.steppingModel()->workers().at(0).canStep()
-                              && session.steppingModel()->workers().at(1).canStep()),
-                             kTimeoutMs);
+    QTRY_VERIFY_WITH_TIMEOUT((session.steppingModel()->refresh(),
+                                 session.steppingModel()->workers().size() == 2
+                                     && session.steppingModel()->workers().at(0).canStep()
+                                     && session.steppingModel()->workers().at(1).canStep()),
+        kTimeoutMs);
     steps.show();
     steps.activateWindow();
     steps.setFocus();
@@ -181,7 +183,8 @@ void TestLessonPanels::classStepsTheLostUpdateWithKeysAndScoresThePrediction()
     // Phase 2 runs by itself; then the outcome and the score.
     QTRY_VERIFY_WITH_TIMEOUT(session.hasOutcome(), kTimeoutMs);
     QVERIFY2(session.outcome().passed, qPrintable(session.outcome().problems.join(QLatin1Char('\n'))));
-    QVERIFY2(steps.scoreText().contains(QStringLiteral("You predicted 2 — observed 81")), qPrintable(steps.scoreText()));
+    QVERIFY2(steps.scoreText().contains(QStringLiteral("You predicted 2 — observed 81")),
+        qPrintable(steps.scoreText()));
     grab(&steps, QStringLiteral("step-through-scored"));
 
     // The timeline: a lane per worker (A, B, C#0, C#1) and one for the lock.
@@ -198,7 +201,8 @@ void TestLessonPanels::classStepsTheLostUpdateWithKeysAndScoresThePrediction()
     QTest::keyClick(view, Qt::Key_Home);
     QVERIFY(!view->isLive());
     QCOMPARE(times.size(), 1);
-    QVERIFY2(timeline.readoutText().contains(QLatin1String("counter = 0")), qPrintable(timeline.readoutText()));
+    QVERIFY2(
+        timeline.readoutText().contains(QLatin1String("counter = 0")), qPrintable(timeline.readoutText()));
     const int track = session.timeline()->trackOf(QStringLiteral("data"));
     // Right through the hand-made phase: A's and B's six steps and their START/EXIT.
     int storesSeen = 0;
@@ -211,7 +215,8 @@ void TestLessonPanels::classStepsTheLostUpdateWithKeysAndScoresThePrediction()
     QCOMPARE(storesSeen, 2);
     const QByteArray afterBothStores = recorder.bytesAt(track, view->currentTimeNs());
     QCOMPARE(qFromLittleEndian<qint32>(afterBothStores.constData()), 1);
-    QVERIFY2(timeline.readoutText().contains(QLatin1String("counter = 1")), qPrintable(timeline.readoutText()));
+    QVERIFY2(
+        timeline.readoutText().contains(QLatin1String("counter = 1")), qPrintable(timeline.readoutText()));
     grab(&timeline, QStringLiteral("timeline-scrubbed-back"));
     QTest::keyClick(view, Qt::Key_End);
     QVERIFY(view->isLive());
@@ -227,7 +232,9 @@ void TestLessonPanels::classStepsTheLostUpdateWithKeysAndScoresThePrediction()
 
     // Reset: the initial state again, the prediction box open.
     steps.reset();
-    QCOMPARE(qFromLittleEndian<qint32>(session.runner()->segment(QStringLiteral("data"))->read(0, 4).constData()), 0);
+    QCOMPARE(
+        qFromLittleEndian<qint32>(session.runner()->segment(QStringLiteral("data"))->read(0, 4).constData()),
+        0);
     QVERIFY(predictEdit->isEnabled());
     QVERIFY(!session.hasOutcome());
 }
@@ -256,9 +263,10 @@ void TestLessonPanels::builtinLostUpdateRunsThroughThePanels()
     QTest::keyClick(predictEdit, Qt::Key_Return);
 
     session.start();
-    QTRY_VERIFY_WITH_TIMEOUT((session.steppingModel()->refresh(), session.steppingModel()->workers().at(0).canStep()
-                              && session.steppingModel()->workers().at(1).canStep()),
-                             kTimeoutMs);
+    QTRY_VERIFY_WITH_TIMEOUT((session.steppingModel()->refresh(),
+                                 session.steppingModel()->workers().at(0).canStep()
+                                     && session.steppingModel()->workers().at(1).canStep()),
+        kTimeoutMs);
     QVERIFY(steps->stepRow(0)); // A.LOAD
     QVERIFY(steps->stepRow(1)); // B.LOAD
     QVERIFY(steps->stepRow(0)); // A.ADD
@@ -275,8 +283,9 @@ void TestLessonPanels::builtinLostUpdateRunsThroughThePanels()
     QTRY_VERIFY_WITH_TIMEOUT(session.hasOutcome(), 60000); // then 2 × 10 racers run by themselves
     QVERIFY2(session.outcome().passed, qPrintable(experimentPanel->outcomeText()));
     QVERIFY2(experimentPanel->outcomeText().contains(QStringLiteral("✓ stepped.counter == 1: observed 1")),
-             qPrintable(experimentPanel->outcomeText()));
-    QVERIFY2(steps->scoreText().contains(QStringLiteral("You predicted 2 — observed 1")), qPrintable(steps->scoreText()));
+        qPrintable(experimentPanel->outcomeText()));
+    QVERIFY2(steps->scoreText().contains(QStringLiteral("You predicted 2 — observed 1")),
+        qPrintable(steps->scoreText()));
 
     // Scrubbed back to just after B's STORE: the timeline rebuilds stepped.counter == 1 while the
     // racy counter is still 0, though both have moved on since.
@@ -292,8 +301,11 @@ void TestLessonPanels::builtinLostUpdateRunsThroughThePanels()
     const QString racy = session.runner()->realSegmentName(QStringLiteral("racy"));
     const QByteArray racyThen = session.timeline()->bytesAt(racy, secondStore);
     QCOMPARE(qFromLittleEndian<qint32>(racyThen.constData()), 0);
-    QVERIFY(qFromLittleEndian<qint32>(session.runner()->segment(QStringLiteral("racy"))->read(0, 4).constData()) > 0);
-    QVERIFY2(timeline->readoutText().contains(QLatin1String("stepped: counter = 1")), qPrintable(timeline->readoutText()));
+    QVERIFY(
+        qFromLittleEndian<qint32>(session.runner()->segment(QStringLiteral("racy"))->read(0, 4).constData())
+        > 0);
+    QVERIFY2(timeline->readoutText().contains(QLatin1String("stepped: counter = 1")),
+        qPrintable(timeline->readoutText()));
     grab(&window, QStringLiteral("lesson-4-timeline-scrubbed-back"));
 }
 

@@ -57,7 +57,8 @@ bool allWaiting(const ExperimentRunner &runner)
 {
     const QVector<SteppingWorker> workers = SteppingModel::readWorkers(runner);
     return !workers.isEmpty()
-        && std::all_of(workers.cbegin(), workers.cend(), [](const SteppingWorker &worker) { return worker.canStep(); });
+        && std::all_of(
+            workers.cbegin(), workers.cend(), [](const SteppingWorker &worker) { return worker.canStep(); });
 }
 
 } // namespace
@@ -86,12 +87,18 @@ void TestStepThrough::describesEachStep_data()
 {
     QTest::addColumn<QString>("step");
     QTest::addColumn<QString>("text");
-    QTest::addRow("LOAD") << "LOAD" << "LOAD r ← counter";
-    QTest::addRow("ADD") << "ADD" << "ADD r ← r + 1";
-    QTest::addRow("STORE") << "STORE" << "STORE counter ← r";
-    QTest::addRow("ACQUIRE") << "ACQUIRE" << "ACQUIRE lock";
-    QTest::addRow("RELEASE") << "RELEASE" << "RELEASE lock";
-    QTest::addRow("unknown step kept") << "FROB" << "FROB";
+    QTest::addRow("LOAD") << "LOAD"
+                          << "LOAD r ← counter";
+    QTest::addRow("ADD") << "ADD"
+                         << "ADD r ← r + 1";
+    QTest::addRow("STORE") << "STORE"
+                           << "STORE counter ← r";
+    QTest::addRow("ACQUIRE") << "ACQUIRE"
+                             << "ACQUIRE lock";
+    QTest::addRow("RELEASE") << "RELEASE"
+                             << "RELEASE lock";
+    QTest::addRow("unknown step kept") << "FROB"
+                                       << "FROB";
 }
 
 void TestStepThrough::describesEachStep()
@@ -114,33 +121,42 @@ void TestStepThrough::lostUpdateByHandEndsAtOne()
     QCOMPARE(model.index(1, SteppingModel::WorkerColumn).data().toString(), QStringLiteral("B"));
     // Before the start the cards already show the program.
     QCOMPARE(model.index(0, 0).data(SteppingModel::ProgramTextRole).toStringList(),
-             (QStringList{QStringLiteral("LOAD r ← counter"), QStringLiteral("ADD r ← r + 1"), QStringLiteral("STORE counter ← r")}));
+        (QStringList { QStringLiteral("LOAD r ← counter"), QStringLiteral("ADD r ← r + 1"),
+            QStringLiteral("STORE counter ← r") }));
     QCOMPARE(model.index(0, SteppingModel::StateColumn).data().toString(), QStringLiteral("not started"));
     QCOMPARE(model.index(1, 0).data(SteppingModel::ShortcutRole).toString(), QStringLiteral("2"));
 
     QSignalSpy finished(&runner, &ExperimentRunner::finished);
     QSignalSpy stepped(&runner, &ExperimentRunner::stepped);
     runner.start();
-    QTRY_VERIFY_WITH_TIMEOUT((model.refresh(), model.index(0, 0).data(SteppingModel::CanStepRole).toBool()
-                              && model.index(1, 0).data(SteppingModel::CanStepRole).toBool()),
-                             kTimeoutMs);
+    QTRY_VERIFY_WITH_TIMEOUT((model.refresh(),
+                                 model.index(0, 0).data(SteppingModel::CanStepRole).toBool()
+                                     && model.index(1, 0).data(SteppingModel::CanStepRole).toBool()),
+        kTimeoutMs);
     QCOMPARE(model.index(0, 0).data(SteppingModel::NextStepRole).toInt(), 0);
-    QCOMPARE(model.index(0, SteppingModel::NextStepColumn).data().toString(), QStringLiteral("LOAD r ← counter"));
+    QCOMPARE(
+        model.index(0, SteppingModel::NextStepColumn).data().toString(), QStringLiteral("LOAD r ← counter"));
     QVERIFY(!model.index(0, 0).data(SteppingModel::RegisterRole).isValid()); // nothing loaded yet
 
     // A.LOAD B.LOAD A.ADD B.ADD A.STORE B.STORE: what each card shows after each move.
-    struct Move { int worker; const char *done; int nextStep; qint64 registerValue; };
-    const Move moves[] = {{0, "LOAD", 1, 0}, {1, "LOAD", 1, 0}, {0, "ADD", 2, 1},
-                          {1, "ADD", 2, 1},  {0, "STORE", -1, 1}, {1, "STORE", -1, 1}};
+    struct Move {
+        int worker;
+        const char *done;
+        int nextStep;
+        qint64 registerValue;
+    };
+    const Move moves[] = { { 0, "LOAD", 1, 0 }, { 1, "LOAD", 1, 0 }, { 0, "ADD", 2, 1 }, { 1, "ADD", 2, 1 },
+        { 0, "STORE", -1, 1 }, { 1, "STORE", -1, 1 } };
     for (const Move &move : moves) {
         const int workerIndex = model.index(move.worker, 0).data(SteppingModel::WorkerIndexRole).toInt();
         QVERIFY2(runner.stepWorker(workerIndex, &error), qPrintable(error));
         QCOMPARE(stepped.last().at(1).toString(), QString::fromLatin1(move.done));
         if (move.nextStep >= 0) {
             QCOMPARE(model.index(move.worker, 0).data(SteppingModel::NextStepRole).toInt(), move.nextStep);
-            QCOMPARE(model.index(move.worker, 0).data(SteppingModel::RegisterRole).toLongLong(), move.registerValue);
+            QCOMPARE(model.index(move.worker, 0).data(SteppingModel::RegisterRole).toLongLong(),
+                move.registerValue);
             QCOMPARE(model.index(move.worker, SteppingModel::RegisterColumn).data().toString(),
-                     QStringLiteral("r = %1").arg(move.registerValue));
+                QStringLiteral("r = %1").arg(move.registerValue));
         }
     }
     QVERIFY(finished.wait(kTimeoutMs) || finished.size() == 1);
@@ -164,7 +180,7 @@ void TestStepThrough::resetRecreatesTheInitialState()
     QVERIFY2(runner.prepare(&error), qPrintable(error));
     runner.start();
     // Half-way: A has stored, B has loaded.
-    for (int worker : {0, 1, 0, 0}) {
+    for (int worker : { 0, 1, 0, 0 }) {
         QVERIFY2(runner.stepWorker(worker, &error), qPrintable(error));
     }
     QTRY_COMPARE_WITH_TIMEOUT(counterOf(runner), 1, kTimeoutMs);
@@ -225,7 +241,8 @@ void TestStepThrough::predictionIsScored_data()
     QTest::addColumn<QString>("text");
     QTest::addRow("wrong") << "2" << 1.0 << true << false << "You predicted 2 — observed 1";
     QTest::addRow("right") << "1" << 1.0 << true << true << "You predicted 1 — observed 1";
-    QTest::addRow("grouped") << "20,000" << 12887.0 << true << false << "You predicted 20,000 — observed 12,887";
+    QTest::addRow("grouped") << "20,000" << 12887.0 << true << false
+                             << "You predicted 20,000 — observed 12,887";
     QTest::addRow("full-width digits") << "２０" << 20.0 << true << true << "You predicted 20 — observed 20";
     QTest::addRow("close float") << "37" << 37.2 << true << true << "You predicted 37 — observed 37.2";
     QTest::addRow("empty") << "" << 1.0 << false << false << "No prediction was made.";

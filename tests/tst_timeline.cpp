@@ -14,8 +14,8 @@
 #include <QDir>
 #include <QProcess>
 #include <QTemporaryDir>
-#include <QtTest>
 #include <QtEndian>
+#include <QtTest>
 #include <ctime>
 #include <memory>
 #include <unistd.h>
@@ -30,7 +30,7 @@ constexpr qint64 kStepTimeoutMs = 10000;
 
 qint64 monotonicNow()
 {
-    timespec now{};
+    timespec now {};
     ::clock_gettime(CLOCK_MONOTONIC, &now);
     return qint64(now.tv_sec) * 1'000'000'000 + now.tv_nsec;
 }
@@ -41,7 +41,7 @@ QString workerProgram()
 }
 
 OpLogEntry entryOf(quint64 index, qint64 timeNs, pid_t pid, OpCode op, quint64 target, OpValue oldValue,
-                   OpValue newValue, const QString &tag)
+    OpValue newValue, const QString &tag)
 {
     OpLogEntry entry;
     entry.index = index;
@@ -130,7 +130,8 @@ QProcess *TestTimeline::startWorker(const QStringList &arguments)
 {
     auto process = std::make_unique<QProcess>();
     process->setProcessChannelMode(QProcess::ForwardedErrorChannel);
-    process->start(workerProgram(), arguments + QStringList{QStringLiteral("--parent-pid"), QString::number(::getpid())});
+    process->start(workerProgram(),
+        arguments + QStringList { QStringLiteral("--parent-pid"), QString::number(::getpid()) });
     if (!process->waitForStarted(10000))
         return nullptr;
     m_processes.push_back(std::move(process));
@@ -157,7 +158,8 @@ void TestTimeline::writesAreEncodedAtTheirWidth_data()
     QTest::addRow("i negative") << "x:i" << OpValue::ofInt(-2) << QByteArray::fromHex("feffffff");
     QTest::addRow("b wraps like ctypes") << "x:b" << OpValue::ofInt(300) << QByteArray::fromHex("2c");
     QTest::addRow("H") << "x:H" << OpValue::ofInt(0xBEEF) << QByteArray::fromHex("efbe");
-    QTest::addRow("q") << "x:q" << OpValue::ofInt(Q_INT64_C(0x0102030405060708)) << QByteArray::fromHex("0807060504030201");
+    QTest::addRow("q") << "x:q" << OpValue::ofInt(Q_INT64_C(0x0102030405060708))
+                       << QByteArray::fromHex("0807060504030201");
     QTest::addRow("d") << "x:d" << OpValue::ofDouble(3.14) << QByteArray::fromHex("1f85eb51b81e0940");
     QTest::addRow("f") << "x:f" << OpValue::ofDouble(1.5) << QByteArray::fromHex("0000c03f");
     QTest::addRow("c") << "x:c" << OpValue::ofInt('A') << QByteArray("A");
@@ -175,7 +177,8 @@ void TestTimeline::writesAreEncodedAtTheirWidth()
     TimelineRecorder recorder;
     const int track = recorder.addSegment(QStringLiteral("data"), layout);
     recorder.addSnapshot(track, 100, QByteArray(int(layout.size()), '\xAA'));
-    recorder.addEntries({entryOf(0, 200, 7, OpCode::Write, quint64(field->offset), OpValue::none(), value, QStringLiteral("x"))});
+    recorder.addEntries({ entryOf(
+        0, 200, 7, OpCode::Write, quint64(field->offset), OpValue::none(), value, QStringLiteral("x")) });
 
     QByteArray wanted(int(layout.size()), '\xAA');
     wanted.replace(int(field->offset), expected.size(), expected);
@@ -198,7 +201,8 @@ void TestTimeline::registerAddIsNotAMemoryWrite()
         entryOf(3, 500, 8, OpCode::Add, 4, OpValue::ofInt(0), OpValue::ofInt(1), QStringLiteral("arrived")),
         entryOf(4, 600, 7, OpCode::Add, 0, OpValue::ofInt(6), OpValue::ofInt(9), QStringLiteral("counter")),
     });
-    QCOMPARE(recorder.bytesAt(track, 350).toHex(), QByteArray("0500000000000000")); // after ADD: memory still 5
+    QCOMPARE(
+        recorder.bytesAt(track, 350).toHex(), QByteArray("0500000000000000")); // after ADD: memory still 5
     QCOMPARE(recorder.bytesAt(track, 400).toHex(), QByteArray("0600000000000000"));
     QCOMPARE(recorder.bytesAt(track, 500).toHex(), QByteArray("0600000001000000"));
     // After its STORE, the same process's next ADD without a LOAD is a memory write again.
@@ -211,13 +215,15 @@ void TestTimeline::entriesArrivingOutOfOrderAreMerged()
     TimelineRecorder recorder;
     const int track = recorder.addSegment(QStringLiteral("data"), layout);
     recorder.addSnapshot(track, 100, QByteArray(8, '\0'));
-    recorder.addEntries({entryOf(1, 300, 7, OpCode::Write, 0, OpValue::none(), OpValue::ofInt(3), QString())});
-    recorder.addEntries({entryOf(0, 200, 8, OpCode::Write, 0, OpValue::none(), OpValue::ofInt(2), QString())});
+    recorder.addEntries(
+        { entryOf(1, 300, 7, OpCode::Write, 0, OpValue::none(), OpValue::ofInt(3), QString()) });
+    recorder.addEntries(
+        { entryOf(0, 200, 8, OpCode::Write, 0, OpValue::none(), OpValue::ofInt(2), QString()) });
     QCOMPARE(recorder.entryCount(), 2);
     QCOMPARE(recorder.entry(0).timeNs, 200);
     QCOMPARE(recorder.bytesAt(track, 250).toHex(), QByteArray("0200000000000000"));
     QCOMPARE(recorder.bytesAt(track, 300).toHex(), QByteArray("0300000000000000"));
-    QCOMPARE(recorder.pids(), (QVector<pid_t>{7, 8}));
+    QCOMPARE(recorder.pids(), (QVector<pid_t> { 7, 8 }));
 }
 
 void TestTimeline::nothingBeforeTheFirstKeyframe()
@@ -258,22 +264,25 @@ void TestTimeline::scrubbingBackReproducesSteppedWorkerExactly()
     constexpr int kKeyframeEvery = 16;
     TimelineRecorder recorder(TimelineRecorder::kDefaultMemoryCap, kKeyframeEvery);
     const int track = recorder.addSegment(name, layout);
-    struct Polled { qint64 timeNs; QByteArray bytes; };
+    struct Polled {
+        qint64 timeNs;
+        QByteArray bytes;
+    };
     QVector<Polled> polled;
     auto poll = [&] {
         recorder.addEntries(drain(reader));
         const qint64 readStartNs = monotonicNow(); // a snapshot is the truth as of its read's start
         const Snapshot snapshot = takeSnapshot(*segment, 0, segment->size());
         recorder.addSnapshot(track, readStartNs, snapshot.bytes);
-        polled << Polled{readStartNs, snapshot.bytes};
+        polled << Polled { readStartNs, snapshot.bytes };
     };
     poll();
 
-    QProcess *worker = startWorker({QStringLiteral("array"), QStringLiteral("--segment"), name, QStringLiteral("--layout"), spec,
-                                    QStringLiteral("--field"), QStringLiteral("values"), QStringLiteral("--mode"),
-                                    QStringLiteral("random"), QStringLiteral("--pattern"), QStringLiteral("wave"),
-                                    QStringLiteral("--rate"), QStringLiteral("0"), QStringLiteral("--iterations"),
-                                    QString::number(kWrites), QStringLiteral("--step"), QStringLiteral("--log"), logName});
+    QProcess *worker = startWorker({ QStringLiteral("array"), QStringLiteral("--segment"), name,
+        QStringLiteral("--layout"), spec, QStringLiteral("--field"), QStringLiteral("values"),
+        QStringLiteral("--mode"), QStringLiteral("random"), QStringLiteral("--pattern"),
+        QStringLiteral("wave"), QStringLiteral("--rate"), QStringLiteral("0"), QStringLiteral("--iterations"),
+        QString::number(kWrites), QStringLiteral("--step"), QStringLiteral("--log"), logName });
     QVERIFY(worker);
     const pid_t pid = pid_t(worker->processId());
     StepStatus status;
@@ -300,7 +309,9 @@ void TestTimeline::scrubbingBackReproducesSteppedWorkerExactly()
     QVERIFY(rebuiltFromWrites > kWrites / 2);
     QCOMPARE(recorder.unexplainedSnapshots(), quint64(0));
     QVERIFY2(recorder.keyframeCount(track) < polled.size() / 4,
-             qPrintable(QStringLiteral("%1 keyframes for %2 snapshots").arg(recorder.keyframeCount(track)).arg(polled.size())));
+        qPrintable(QStringLiteral("%1 keyframes for %2 snapshots")
+                       .arg(recorder.keyframeCount(track))
+                       .arg(polled.size())));
     // Between two polls there was exactly one WRITE: just before it, the previous poll's bytes.
     int writesSeen = 0;
     for (qsizetype i = 0; i < recorder.entryCount(); ++i) {
@@ -308,7 +319,7 @@ void TestTimeline::scrubbingBackReproducesSteppedWorkerExactly()
         if (entry.op != OpCode::Write)
             continue;
         const auto after = std::find_if(polled.cbegin(), polled.cend(),
-                                        [&](const Polled &moment) { return moment.timeNs >= entry.timeNs; });
+            [&](const Polled &moment) { return moment.timeNs >= entry.timeNs; });
         QVERIFY(after != polled.cbegin() && after != polled.cend());
         QCOMPARE(recorder.bytesAt(track, entry.timeNs - 1), (after - 1)->bytes);
         QCOMPARE(recorder.bytesAt(track, entry.timeNs), after->bytes);
@@ -339,20 +350,23 @@ void TestTimeline::scrubbingBackReproducesFreeRunningWorker()
 
     TimelineRecorder recorder(TimelineRecorder::kDefaultMemoryCap, 512);
     const int track = recorder.addSegment(name, layout);
-    struct Polled { qint64 timeNs; QByteArray bytes; };
+    struct Polled {
+        qint64 timeNs;
+        QByteArray bytes;
+    };
     QVector<Polled> polled;
     auto poll = [&] {
         recorder.addEntries(drain(reader));
         const qint64 readStartNs = monotonicNow(); // a snapshot is the truth as of its read's start
         const Snapshot snapshot = takeSnapshot(*segment, 0, segment->size());
         recorder.addSnapshot(track, readStartNs, snapshot.bytes);
-        polled << Polled{readStartNs, snapshot.bytes};
+        polled << Polled { readStartNs, snapshot.bytes };
     };
     poll();
     constexpr int kIterations = 5000;
-    QProcess *worker = startWorker({QStringLiteral("counter"), QStringLiteral("--segment"), name, QStringLiteral("--layout"),
-                                    spec, QStringLiteral("--field"), QStringLiteral("counter"), QStringLiteral("--iterations"),
-                                    QString::number(kIterations), QStringLiteral("--log"), logName});
+    QProcess *worker = startWorker({ QStringLiteral("counter"), QStringLiteral("--segment"), name,
+        QStringLiteral("--layout"), spec, QStringLiteral("--field"), QStringLiteral("counter"),
+        QStringLiteral("--iterations"), QString::number(kIterations), QStringLiteral("--log"), logName });
     QVERIFY(worker);
     QTRY_VERIFY_WITH_TIMEOUT((poll(), worker->state() == QProcess::NotRunning), 30000);
     QCOMPARE(worker->exitCode(), 0);
@@ -387,12 +401,18 @@ void TestTimeline::lockHoldersFollowAcquireAndRelease()
     const quint64 cond = syncObjectId(QStringLiteral("x1-cond"));
     const quint64 semaphore = syncObjectId(QStringLiteral("x1-sem"));
     recorder.addEntries({
-        entryOf(0, 100, 7, OpCode::Acquire, lock, OpValue::ofInt(0), OpValue::ofInt(1), QStringLiteral("x1-lock")),
-        entryOf(1, 200, 7, OpCode::Release, lock, OpValue::ofInt(1), OpValue::ofInt(0), QStringLiteral("x1-lock")),
-        entryOf(2, 250, 8, OpCode::Acquire, lock, OpValue::ofInt(0), OpValue::ofInt(1), QStringLiteral("x1-lock")),
-        entryOf(3, 300, 9, OpCode::Acquire, cond, OpValue::ofInt(0), OpValue::ofInt(1), QStringLiteral("x1-cond")),
-        entryOf(4, 400, 9, OpCode::Wait, cond, OpValue::ofInt(1), OpValue::ofInt(0), QStringLiteral("x1-cond")),
-        entryOf(5, 450, 10, OpCode::Acquire, semaphore, OpValue::ofInt(2), OpValue::ofInt(1), QStringLiteral("x1-sem")),
+        entryOf(0, 100, 7, OpCode::Acquire, lock, OpValue::ofInt(0), OpValue::ofInt(1),
+            QStringLiteral("x1-lock")),
+        entryOf(1, 200, 7, OpCode::Release, lock, OpValue::ofInt(1), OpValue::ofInt(0),
+            QStringLiteral("x1-lock")),
+        entryOf(2, 250, 8, OpCode::Acquire, lock, OpValue::ofInt(0), OpValue::ofInt(1),
+            QStringLiteral("x1-lock")),
+        entryOf(3, 300, 9, OpCode::Acquire, cond, OpValue::ofInt(0), OpValue::ofInt(1),
+            QStringLiteral("x1-cond")),
+        entryOf(
+            4, 400, 9, OpCode::Wait, cond, OpValue::ofInt(1), OpValue::ofInt(0), QStringLiteral("x1-cond")),
+        entryOf(5, 450, 10, OpCode::Acquire, semaphore, OpValue::ofInt(2), OpValue::ofInt(1),
+            QStringLiteral("x1-sem")),
     });
     const auto holderAt = [&](int lane, qint64 t) { return recorder.locksAt(t).value(lane).holder; };
     QCOMPARE(recorder.locksAt(0).size(), 2); // the semaphore's ACQUIRE makes no lock lane
@@ -436,16 +456,17 @@ void TestTimeline::realLockHasOneHolderAtATime()
     QVector<QProcess *> workers;
     QSet<pid_t> pids; // QProcess forgets a pid once the process has finished
     for (int i = 0; i < 2; ++i) {
-        workers << startWorker({QStringLiteral("counter"), QStringLiteral("--segment"), name, QStringLiteral("--layout"), spec,
-                                QStringLiteral("--field"), QStringLiteral("counter"), QStringLiteral("--iterations"),
-                                QString::number(kIterations), QStringLiteral("--lock"), lockName, QStringLiteral("--log"),
-                                logName});
+        workers << startWorker({ QStringLiteral("counter"), QStringLiteral("--segment"), name,
+            QStringLiteral("--layout"), spec, QStringLiteral("--field"), QStringLiteral("counter"),
+            QStringLiteral("--iterations"), QString::number(kIterations), QStringLiteral("--lock"), lockName,
+            QStringLiteral("--log"), logName });
         QVERIFY(workers.last());
         pids.insert(pid_t(workers.last()->processId()));
     }
-    QTRY_VERIFY_WITH_TIMEOUT((recorder.addEntries(drain(reader)),
-                              workers[0]->state() == QProcess::NotRunning && workers[1]->state() == QProcess::NotRunning),
-                             30000);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        (recorder.addEntries(drain(reader)),
+            workers[0]->state() == QProcess::NotRunning && workers[1]->state() == QProcess::NotRunning),
+        30000);
     recorder.addEntries(drain(reader));
     QCOMPARE(qFromLittleEndian<qint32>(segment->read(0, 4).constData()), 2 * kIterations);
 
@@ -472,12 +493,15 @@ void TestTimeline::memoryStaysUnderTheCap()
 
     // A reference image kept beside it, written the same way, checked at the polled moments.
     QByteArray live(int(layout.size()), '\0');
-    struct Polled { qint64 timeNs; QByteArray bytes; };
+    struct Polled {
+        qint64 timeNs;
+        QByteArray bytes;
+    };
     QVector<Polled> polled;
     qint64 now = 1000;
     quint64 index = 0;
     recorder.addSnapshot(track, now, live);
-    polled << Polled{now, live};
+    polled << Polled { now, live };
     qint64 peak = 0;
     for (int batch = 0; batch < 200; ++batch) {
         QVector<OpLogEntry> entries;
@@ -486,12 +510,12 @@ void TestTimeline::memoryStaysUnderTheCap()
             const qint32 value = qint32(index);
             qToLittleEndian<qint32>(value, live.data() + element * 4);
             entries << entryOf(index++, ++now, 42, OpCode::Write, quint64(element * 4), OpValue::none(),
-                               OpValue::ofInt(value), QStringLiteral("v"));
+                OpValue::ofInt(value), QStringLiteral("v"));
         }
         recorder.addEntries(entries);
         peak = qMax(peak, recorder.memoryBytes());
         recorder.addSnapshot(track, ++now, live);
-        polled << Polled{now, live};
+        polled << Polled { now, live };
         peak = qMax(peak, recorder.memoryBytes());
     }
     QVERIFY2(peak <= kCap, qPrintable(QStringLiteral("peak %1 > cap %2").arg(peak).arg(kCap)));
@@ -513,9 +537,12 @@ void TestTimeline::csvHasHeaderAndOneLinePerEntry()
     TimelineRecorder recorder;
     const quint64 lock = syncObjectId(QStringLiteral("x1-lock"));
     recorder.addEntries({
-        entryOf(0, 1'000'000'000, 7, OpCode::Load, 0, OpValue::none(), OpValue::ofInt(5), QStringLiteral("counter")),
-        entryOf(1, 1'500'000'000, 7, OpCode::Write, 8, OpValue::ofDouble(0.5), OpValue::ofDouble(3.25), QStringLiteral("a,\"b\"")),
-        entryOf(2, 2'000'000'000, 8, OpCode::Acquire, lock, OpValue::ofInt(0), OpValue::ofInt(1), QStringLiteral("x1-lock")),
+        entryOf(0, 1'000'000'000, 7, OpCode::Load, 0, OpValue::none(), OpValue::ofInt(5),
+            QStringLiteral("counter")),
+        entryOf(1, 1'500'000'000, 7, OpCode::Write, 8, OpValue::ofDouble(0.5), OpValue::ofDouble(3.25),
+            QStringLiteral("a,\"b\"")),
+        entryOf(2, 2'000'000'000, 8, OpCode::Acquire, lock, OpValue::ofInt(0), OpValue::ofInt(1),
+            QStringLiteral("x1-lock")),
     });
     QBuffer buffer;
     QVERIFY(buffer.open(QIODevice::WriteOnly));
@@ -526,8 +553,9 @@ void TestTimeline::csvHasHeaderAndOneLinePerEntry()
     QCOMPARE(lines.at(0), timelineCsvHeader());
     QCOMPARE(lines.at(1), QStringLiteral("0,1000000000,0.000000000,7,LOAD,0,counter,,5,0"));
     QCOMPARE(lines.at(2), QStringLiteral("1,1500000000,0.500000000,7,WRITE,8,\"a,\"\"b\"\"\",0.5,3.25,0"));
-    QCOMPARE(lines.at(3), QStringLiteral("2,2000000000,1.000000000,8,ACQUIRE,0x%1,x1-lock,0,1,0")
-                              .arg(lock, 16, 16, QLatin1Char('0')));
+    QCOMPARE(lines.at(3),
+        QStringLiteral("2,2000000000,1.000000000,8,ACQUIRE,0x%1,x1-lock,0,1,0")
+            .arg(lock, 16, 16, QLatin1Char('0')));
 }
 
 void TestTimeline::csvFileIsWritten()
@@ -540,7 +568,8 @@ void TestTimeline::csvFileIsWritten()
     QFile file(path);
     QVERIFY(file.open(QIODevice::ReadOnly));
     QCOMPARE(file.readAll(), timelineCsvHeader().toUtf8() + '\n'); // empty log: the header only
-    QVERIFY(!writeTimelineCsvFile(recorder, directory.filePath(QStringLiteral("missing/dir/log.csv")), &error));
+    QVERIFY(
+        !writeTimelineCsvFile(recorder, directory.filePath(QStringLiteral("missing/dir/log.csv")), &error));
     QVERIFY2(error.contains(QLatin1String("missing/dir")), qPrintable(error));
 }
 

@@ -8,8 +8,7 @@ ExperimentSession::ExperimentSession(const QString &workerProgram, QObject *pare
     : QObject(parent)
     , m_workerProgram(workerProgram)
     , m_language(systemLanguage())
-{
-}
+{ }
 
 ExperimentSession::~ExperimentSession()
 {
@@ -96,7 +95,8 @@ const ExperimentOutcome &ExperimentSession::outcome() const
 
 void ExperimentSession::setLanguage(const QString &languageCode)
 {
-    const QString code = languageCode.startsWith(QLatin1String("zh")) ? QStringLiteral("zh") : QStringLiteral("en");
+    const QString code
+        = languageCode.startsWith(QLatin1String("zh")) ? QStringLiteral("zh") : QStringLiteral("en");
     if (code == m_language)
         return;
     m_language = code;
@@ -119,7 +119,7 @@ QVector<ExperimentSession::SegmentInfo> ExperimentSession::segments() const
     if (!m_runner)
         return infos;
     for (const ExperimentSegment &segment : m_runner->experiment().segments)
-        infos << SegmentInfo{segment.id, m_runner->realSegmentName(segment.id), segment.layout};
+        infos << SegmentInfo { segment.id, m_runner->realSegmentName(segment.id), segment.layout };
     return infos;
 }
 

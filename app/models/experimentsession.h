@@ -54,8 +54,8 @@ public:
 
 Q_SIGNALS:
     void experimentLoaded();
-    void segmentsReady();        // after load and reset: the blocks exist, with their initial values
-    void stateChanged();         // started, stopped, phase, reset
+    void segmentsReady(); // after load and reset: the blocks exist, with their initial values
+    void stateChanged(); // started, stopped, phase, reset
     void finished(const ShmScope::ExperimentOutcome &outcome);
     void languageChanged(const QString &languageCode);
     void predictionChanged(const QString &text);

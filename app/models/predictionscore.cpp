@@ -49,8 +49,9 @@ PredictionScore scorePrediction(const QString &predictionText, const ExperimentO
     PredictionScore score;
     const std::optional<double> predicted = parsePrediction(predictionText);
     if (!predicted) {
-        score.text = predictionText.trimmed().isEmpty() ? tr("No prediction was made.")
-                                                        : tr("“%1” is not a number: no score.").arg(predictionText.trimmed());
+        score.text = predictionText.trimmed().isEmpty()
+            ? tr("No prediction was made.")
+            : tr("“%1” is not a number: no score.").arg(predictionText.trimmed());
         return score;
     }
     if (outcome.expectations.isEmpty() || !outcome.expectations.first().evaluated) {
@@ -63,7 +64,8 @@ PredictionScore scorePrediction(const QString &predictionText, const ExperimentO
     const bool integral = score.observed == std::floor(score.observed);
     score.exact = integral ? score.predicted == score.observed
                            : std::fabs(score.predicted - score.observed) <= 0.01 * std::fabs(score.observed);
-    score.text = tr("You predicted %1 — observed %2").arg(groupedNumber(score.predicted), groupedNumber(score.observed));
+    score.text = tr("You predicted %1 — observed %2")
+                     .arg(groupedNumber(score.predicted), groupedNumber(score.observed));
     return score;
 }
 

@@ -32,12 +32,13 @@ QStringList expectedProgram(const ExperimentWorker &worker)
 {
     if (worker.kind == QLatin1String("counter")) {
         if (worker.references.contains(QStringLiteral("lock")))
-            return {QStringLiteral("ACQUIRE"), QStringLiteral("LOAD"), QStringLiteral("ADD"), QStringLiteral("STORE"),
-                    QStringLiteral("RELEASE")};
+            return { QStringLiteral("ACQUIRE"), QStringLiteral("LOAD"), QStringLiteral("ADD"),
+                QStringLiteral("STORE"), QStringLiteral("RELEASE") };
         if (worker.references.contains(QStringLiteral("per-access-lock")))
-            return {QStringLiteral("ACQUIRE"), QStringLiteral("LOAD"), QStringLiteral("RELEASE"), QStringLiteral("ADD"),
-                    QStringLiteral("ACQUIRE"), QStringLiteral("STORE"), QStringLiteral("RELEASE")};
-        return {QStringLiteral("LOAD"), QStringLiteral("ADD"), QStringLiteral("STORE")};
+            return { QStringLiteral("ACQUIRE"), QStringLiteral("LOAD"), QStringLiteral("RELEASE"),
+                QStringLiteral("ADD"), QStringLiteral("ACQUIRE"), QStringLiteral("STORE"),
+                QStringLiteral("RELEASE") };
+        return { QStringLiteral("LOAD"), QStringLiteral("ADD"), QStringLiteral("STORE") };
     }
     return {};
 }
@@ -46,16 +47,16 @@ QStringList expectedProgram(const ExperimentWorker &worker)
 
 bool SteppingWorker::operator==(const SteppingWorker &other) const
 {
-    return workerIndex == other.workerIndex && label == other.label && pid == other.pid && phase == other.phase
-        && state == other.state && program == other.program && programText == other.programText
-        && nextStep == other.nextStep && registerName == other.registerName && registerValue == other.registerValue
+    return workerIndex == other.workerIndex && label == other.label && pid == other.pid
+        && phase == other.phase && state == other.state && program == other.program
+        && programText == other.programText && nextStep == other.nextStep
+        && registerName == other.registerName && registerValue == other.registerValue
         && stepsDone == other.stepsDone && lastStepDone == other.lastStepDone;
 }
 
 SteppingModel::SteppingModel(QObject *parent)
     : QAbstractTableModel(parent)
-{
-}
+{ }
 
 void SteppingModel::follow(ExperimentRunner *runner)
 {
@@ -100,7 +101,8 @@ QString SteppingModel::describeStep(const QString &step, const QString &field, c
     return step;
 }
 
-QVector<SteppingWorker> SteppingModel::readWorkers(const ExperimentRunner &runner, const QVector<SteppingWorker> &previous)
+QVector<SteppingWorker> SteppingModel::readWorkers(
+    const ExperimentRunner &runner, const QVector<SteppingWorker> &previous)
 {
     QVector<SteppingWorker> workers;
     const std::vector<WorkerRun> &runs = runner.workers();
@@ -118,7 +120,8 @@ QVector<SteppingWorker> SteppingModel::readWorkers(const ExperimentRunner &runne
         QString lock;
         if (spec) {
             field = optionValue(*spec, QStringLiteral("field"));
-            lock = spec->references.value(QStringLiteral("lock"), spec->references.value(QStringLiteral("per-access-lock")));
+            lock = spec->references.value(
+                QStringLiteral("lock"), spec->references.value(QStringLiteral("per-access-lock")));
             worker.program = expectedProgram(*spec);
         }
         for (const SteppingWorker &before : previous) {
@@ -146,8 +149,9 @@ QVector<SteppingWorker> SteppingModel::readWorkers(const ExperimentRunner &runne
                 worker.stepsDone = status.stepsDone;
                 worker.lastStepDone = status.lastStepDone;
                 if (status.state == StepState::Waiting)
-                    worker.nextStep = status.programIndex >= 0 ? status.programIndex
-                                                               : int(worker.program.indexOf(status.waitingAt));
+                    worker.nextStep = status.programIndex >= 0
+                        ? status.programIndex
+                        : int(worker.program.indexOf(status.waitingAt));
                 worker.registerName.clear();
                 for (const StepRegister &reg : std::as_const(status.registers)) {
                     worker.registerName = reg.name;
@@ -249,11 +253,13 @@ QVariant SteppingModel::displayValue(const SteppingWorker &worker, int column) c
     case StateColumn:
         return stateText(worker);
     case NextStepColumn:
-        return worker.nextStep >= 0 && worker.nextStep < worker.programText.size() ? worker.programText.at(worker.nextStep)
-                                                                                   : QString();
+        return worker.nextStep >= 0 && worker.nextStep < worker.programText.size()
+            ? worker.programText.at(worker.nextStep)
+            : QString();
     case RegisterColumn:
-        return worker.registerName.isEmpty() ? QStringLiteral("r = ?")
-                                             : QStringLiteral("%1 = %2").arg(worker.registerName).arg(worker.registerValue);
+        return worker.registerName.isEmpty()
+            ? QStringLiteral("r = ?")
+            : QStringLiteral("%1 = %2").arg(worker.registerName).arg(worker.registerValue);
     case StepsColumn:
         return worker.stepsDone;
     default:
@@ -270,7 +276,10 @@ QVariant SteppingModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole:
         return displayValue(worker, index.column());
     case Qt::ToolTipRole:
-        return tr("%1 (pid %2): %3").arg(worker.label).arg(worker.pid).arg(worker.programText.join(QStringLiteral("; ")));
+        return tr("%1 (pid %2): %3")
+            .arg(worker.label)
+            .arg(worker.pid)
+            .arg(worker.programText.join(QStringLiteral("; ")));
     case ProgramTextRole:
         return worker.programText;
     case NextStepRole:

@@ -9,19 +9,18 @@
 
 namespace ShmScope {
 
-
 // One stepping worker as the step-through controller shows it: its tiny program, where it waits,
 // and its private register.
 struct SteppingWorker {
-    int workerIndex = -1;      // in ExperimentRunner::workers(), for stepWorker()
-    QString label;             // "A", "racer#2"
+    int workerIndex = -1; // in ExperimentRunner::workers(), for stepWorker()
+    QString label; // "A", "racer#2"
     qint64 pid = 0;
     int phase = 0;
     StepState state = StepState::NotStarted;
-    QStringList program;       // step names: LOAD, ADD, STORE
-    QStringList programText;   // "LOAD r ← counter", "ADD r ← r + 1", "STORE counter ← r"
-    int nextStep = -1;         // index in program of the step it waits before, -1 when none
-    QString registerName;      // "r"; empty until the worker has published one
+    QStringList program; // step names: LOAD, ADD, STORE
+    QStringList programText; // "LOAD r ← counter", "ADD r ← r + 1", "STORE counter ← r"
+    int nextStep = -1; // index in program of the step it waits before, -1 when none
+    QString registerName; // "r"; empty until the worker has published one
     qint64 registerValue = 0;
     quint64 stepsDone = 0;
     QString lastStepDone;
@@ -40,18 +39,18 @@ public:
     enum Column { WorkerColumn, StateColumn, NextStepColumn, RegisterColumn, StepsColumn, ColumnCount };
     enum Role {
         ProgramTextRole = Qt::UserRole + 1, // QStringList
-        NextStepRole,                       // int: index into the program, -1 when none
-        CanStepRole,                        // bool
-        WorkerIndexRole,                    // int: for ExperimentRunner::stepWorker
-        RegisterRole,                       // QVariant: qint64, or invalid before the first LOAD
-        ShortcutRole                        // QString: "1".."9" for the first nine rows, else empty
+        NextStepRole, // int: index into the program, -1 when none
+        CanStepRole, // bool
+        WorkerIndexRole, // int: for ExperimentRunner::stepWorker
+        RegisterRole, // QVariant: qint64, or invalid before the first LOAD
+        ShortcutRole // QString: "1".."9" for the first nine rows, else empty
     };
 
     explicit SteppingModel(QObject *parent = nullptr);
 
     void follow(ExperimentRunner *runner); // nullptr: stop following, clear
     ExperimentRunner *runner() const { return m_runner; }
-    void refresh();                        // reads the runner again
+    void refresh(); // reads the runner again
 
     void setWorkers(const QVector<SteppingWorker> &workers);
     const QVector<SteppingWorker> &workers() const { return m_workers; }
@@ -59,8 +58,8 @@ public:
 
     // What the runner and the step controls say now; previous keeps the register of a worker that
     // has exited (its step control is gone with it).
-    static QVector<SteppingWorker> readWorkers(const ExperimentRunner &runner,
-                                               const QVector<SteppingWorker> &previous = {});
+    static QVector<SteppingWorker> readWorkers(
+        const ExperimentRunner &runner, const QVector<SteppingWorker> &previous = {});
     // "LOAD r ← counter" for the counter's LOAD on field "counter", "ACQUIRE lock", ...
     static QString describeStep(const QString &step, const QString &field, const QString &lock);
     static QString stateText(const SteppingWorker &worker);

@@ -12,14 +12,15 @@ namespace {
 
 qint64 monotonicNow()
 {
-    timespec now{};
+    timespec now {};
     ::clock_gettime(CLOCK_MONOTONIC, &now);
     return qint64(now.tv_sec) * 1'000'000'000 + now.tv_nsec;
 }
 
 bool isLockKind(const QString &kind)
 {
-    return kind == QLatin1String("Lock") || kind == QLatin1String("RLock") || kind == QLatin1String("Condition");
+    return kind == QLatin1String("Lock") || kind == QLatin1String("RLock")
+        || kind == QLatin1String("Condition");
 }
 
 } // namespace
@@ -64,7 +65,8 @@ void TimelineFeed::follow(ExperimentRunner *runner)
             if (isLockKind(sync.kind))
                 m_recorder.addLock(runner->realSyncName(sync.id), sync.id);
         }
-        m_connections << connect(runner, &ExperimentRunner::workerChanged, this, &TimelineFeed::onWorkerChanged)
+        m_connections << connect(
+            runner, &ExperimentRunner::workerChanged, this, &TimelineFeed::onWorkerChanged)
                       << connect(runner, &ExperimentRunner::stepped, this, &TimelineFeed::poll)
                       << connect(runner, &ExperimentRunner::phaseStarted, this, [this] { m_timer.start(); })
                       << connect(runner, &ExperimentRunner::finished, this, [this] {

@@ -81,7 +81,8 @@ ExperimentPanel::ExperimentPanel(ExperimentSession *session, QWidget *parent)
     m_narrative = new QLabel(page);
     m_narrative->setWordWrap(true);
     m_narrative->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_narrative->setStyleSheet(QStringLiteral("background: #1b1e24; border-radius: 8px; padding: 10px 12px; font-size: 13pt;"));
+    m_narrative->setStyleSheet(
+        QStringLiteral("background: #1b1e24; border-radius: 8px; padding: 10px 12px; font-size: 13pt;"));
     m_phases = new QLabel(page);
     m_phases->setWordWrap(true);
     m_phases->setTextFormat(Qt::RichText);
@@ -90,8 +91,9 @@ ExperimentPanel::ExperimentPanel(ExperimentSession *session, QWidget *parent)
     m_outcome->setWordWrap(true);
     m_outcome->setTextFormat(Qt::RichText);
     m_outcome->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_outcome->setStyleSheet(QStringLiteral("background: #262b35; border: 1px solid #3a4150; border-radius: 8px;"
-                                            " padding: 8px 12px; font-size: 13pt;"));
+    m_outcome->setStyleSheet(
+        QStringLiteral("background: #262b35; border: 1px solid #3a4150; border-radius: 8px;"
+                       " padding: 8px 12px; font-size: 13pt;"));
     pageLayout->addWidget(m_title);
     pageLayout->addWidget(m_lesson);
     pageLayout->addWidget(m_narrative);
@@ -104,7 +106,7 @@ ExperimentPanel::ExperimentPanel(ExperimentSession *session, QWidget *parent)
     auto *buttons = new QHBoxLayout;
     m_startButton = new QPushButton(this);
     m_stopButton = new QPushButton(this);
-    for (QPushButton *button : {m_startButton, m_stopButton}) {
+    for (QPushButton *button : { m_startButton, m_stopButton }) {
         QFont font = button->font();
         font.setPointSize(12);
         button->setFont(font);
@@ -156,7 +158,8 @@ void ExperimentPanel::retranslate()
     m_chineseButton->setChecked(language == QLatin1String("zh"));
     for (int row = 0; row < m_builtins.size(); ++row) {
         const Experiment &experiment = m_builtins.at(row);
-        m_chooser->setItemText(row, QStringLiteral("%1. %2").arg(experiment.number).arg(experiment.title.forLanguage(language)));
+        m_chooser->setItemText(
+            row, QStringLiteral("%1. %2").arg(experiment.number).arg(experiment.title.forLanguage(language)));
     }
     showExperiment();
 }
@@ -183,8 +186,8 @@ bool ExperimentPanel::loadFile(const QString &path)
     if (!experiment) {
         // The place first: "line 3, column 14: ..." or "$.phases[0].workers[1].kind: ...".
         QMessageBox box(QMessageBox::Warning, tr("This experiment file has a fault"),
-                        tr("%1 cannot be opened as an experiment.").arg(QFileInfo(path).fileName()),
-                        QMessageBox::Ok, this);
+            tr("%1 cannot be opened as an experiment.").arg(QFileInfo(path).fileName()), QMessageBox::Ok,
+            this);
         box.setInformativeText(parseError.toString());
         box.exec();
         Q_EMIT statusMessage(tr("%1: %2").arg(QFileInfo(path).fileName(), parseError.toString()));
@@ -201,8 +204,8 @@ bool ExperimentPanel::loadFile(const QString &path)
 
 void ExperimentPanel::chooseFile()
 {
-    const QString path = QFileDialog::getOpenFileName(this, tr("Open an experiment"), QString(),
-                                                      tr("Experiments (*.json);;All files (*)"));
+    const QString path = QFileDialog::getOpenFileName(
+        this, tr("Open an experiment"), QString(), tr("Experiments (*.json);;All files (*)"));
     if (!path.isEmpty())
         loadFile(path);
 }
@@ -220,7 +223,8 @@ void ExperimentPanel::showExperiment()
         showState();
         return;
     }
-    const QString number = experiment->number > 0 ? QStringLiteral("%1. ").arg(experiment->number) : QString();
+    const QString number
+        = experiment->number > 0 ? QStringLiteral("%1. ").arg(experiment->number) : QString();
     m_title->setText(number + m_session->localized(experiment->title));
     m_lesson->setText(m_session->localized(experiment->lesson));
     m_lesson->setVisible(!m_lesson->text().isEmpty());
@@ -239,7 +243,8 @@ void ExperimentPanel::showState()
     const bool running = m_session && m_session->isRunning();
     m_startButton->setEnabled(experiment && !running);
     m_stopButton->setEnabled(running);
-    m_startButton->setText(m_session && m_session->hasStarted() && !running ? tr("▶  Run again") : tr("▶  Start"));
+    m_startButton->setText(
+        m_session && m_session->hasStarted() && !running ? tr("▶  Run again") : tr("▶  Start"));
     m_stopButton->setText(tr("■  Stop"));
     if (!experiment) {
         m_phases->clear();
@@ -254,19 +259,26 @@ void ExperimentPanel::showState()
         if (title.isEmpty())
             title = tr("Phase %1").arg(i + 1);
         const bool done = m_session->hasOutcome() || (running && i < current);
-        const QString marker = i == current ? QStringLiteral("▶") : (done ? QStringLiteral("✓") : QStringLiteral("○"));
-        const QString colour = i == current ? QStringLiteral("#ffd166") : (done ? QString::fromLatin1(kGood) : QString::fromLatin1(kMuted));
-        QString line = QStringLiteral("<span style='color:%1'>%2</span>&nbsp; <b>%3</b>").arg(colour, marker, title.toHtmlEscaped());
+        const QString marker
+            = i == current ? QStringLiteral("▶") : (done ? QStringLiteral("✓") : QStringLiteral("○"));
+        const QString colour = i == current
+            ? QStringLiteral("#ffd166")
+            : (done ? QString::fromLatin1(kGood) : QString::fromLatin1(kMuted));
+        QString line = QStringLiteral("<span style='color:%1'>%2</span>&nbsp; <b>%3</b>")
+                           .arg(colour, marker, title.toHtmlEscaped());
         const QString narrative = m_session->localized(phase.narrative);
         if (!narrative.isEmpty() && (i == current || (!running && i == 0 && !m_session->hasStarted())))
-            line += QStringLiteral("<br><span style='color:#aab1bd'>&nbsp;&nbsp;&nbsp;%1</span>").arg(narrative.toHtmlEscaped());
+            line += QStringLiteral("<br><span style='color:#aab1bd'>&nbsp;&nbsp;&nbsp;%1</span>")
+                        .arg(narrative.toHtmlEscaped());
         lines << line;
     }
-    m_phases->setText(tr("<span style='color:#9aa3b2'>Phases</span>") + QStringLiteral("<br>") + lines.join(QStringLiteral("<br>")));
+    m_phases->setText(tr("<span style='color:#9aa3b2'>Phases</span>") + QStringLiteral("<br>")
+        + lines.join(QStringLiteral("<br>")));
     if (running)
         m_stateLabel->setText(tr("Running phase %1 of %2…").arg(current + 1).arg(experiment->phases.size()));
     else if (m_session->hasOutcome())
-        m_stateLabel->setText(m_session->outcome().passed ? tr("Finished: as expected.") : tr("Finished: not as expected."));
+        m_stateLabel->setText(
+            m_session->outcome().passed ? tr("Finished: as expected.") : tr("Finished: not as expected."));
     else
         m_stateLabel->setText(tr("Ready: the initial state is in shared memory."));
 }
@@ -279,18 +291,23 @@ void ExperimentPanel::showOutcome()
     }
     const ExperimentOutcome &outcome = m_session->outcome();
     QStringList lines;
-    lines << (outcome.passed ? tr("<b style='color:%1'>Outcome — as expected</b>").arg(QString::fromLatin1(kGood))
-                             : tr("<b style='color:%1'>Outcome — not as expected</b>").arg(QString::fromLatin1(kBad)));
+    lines << (outcome.passed
+            ? tr("<b style='color:%1'>Outcome — as expected</b>").arg(QString::fromLatin1(kGood))
+            : tr("<b style='color:%1'>Outcome — not as expected</b>").arg(QString::fromLatin1(kBad)));
     for (const ExpectationOutcome &expectation : outcome.expectations) {
-        const QString mark = expectation.passed ? QStringLiteral("<span style='color:%1'>✓</span>").arg(QString::fromLatin1(kGood))
-                                                : QStringLiteral("<span style='color:%1'>✗</span>").arg(QString::fromLatin1(kBad));
+        const QString mark = expectation.passed
+            ? QStringLiteral("<span style='color:%1'>✓</span>").arg(QString::fromLatin1(kGood))
+            : QStringLiteral("<span style='color:%1'>✗</span>").arg(QString::fromLatin1(kBad));
         lines << QStringLiteral("%1 %2").arg(mark, expectation.text.toHtmlEscaped());
     }
     for (const QString &problem : outcome.problems)
-        lines << QStringLiteral("<span style='color:%1'>⚠ %2</span>").arg(QString::fromLatin1(kBad), problem.toHtmlEscaped());
+        lines << QStringLiteral("<span style='color:%1'>⚠ %2</span>")
+                     .arg(QString::fromLatin1(kBad), problem.toHtmlEscaped());
     lines << QStringLiteral("<span style='color:%1; font-size:11pt'>%2</span>")
                  .arg(QString::fromLatin1(kMuted),
-                      tr("%1 ms, %2 operations logged").arg(groupedNumber(double(outcome.elapsedMs)), groupedNumber(double(outcome.operationsLogged))));
+                     tr("%1 ms, %2 operations logged")
+                         .arg(groupedNumber(double(outcome.elapsedMs)),
+                             groupedNumber(double(outcome.operationsLogged))));
     m_outcome->setText(lines.join(QStringLiteral("<br>")));
     m_outcome->show();
     showState();

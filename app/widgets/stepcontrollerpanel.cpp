@@ -103,8 +103,8 @@ protected:
             QFont lineFont = font();
             lineFont.setBold(isNext);
             painter.setFont(lineFont);
-            painter.drawText(row.adjusted(8 + metrics.height() + 4, 0, 0, 0), Qt::AlignVCenter | Qt::AlignLeft,
-                             m_lines.at(i));
+            painter.drawText(row.adjusted(8 + metrics.height() + 4, 0, 0, 0),
+                Qt::AlignVCenter | Qt::AlignLeft, m_lines.at(i));
             painter.setFont(font());
         }
     }
@@ -128,7 +128,8 @@ StepControllerPanel::StepControllerPanel(ExperimentSession *session, QWidget *pa
     // The predict box.
     m_predictBox = new QFrame(this);
     m_predictBox->setObjectName(QStringLiteral("predictBox"));
-    m_predictBox->setStyleSheet(QStringLiteral("#predictBox { background: #262b35; border: 1px solid #3a4150; border-radius: 8px; }"));
+    m_predictBox->setStyleSheet(QStringLiteral(
+        "#predictBox { background: #262b35; border: 1px solid #3a4150; border-radius: 8px; }"));
     auto *predictLayout = new QVBoxLayout(m_predictBox);
     predictLayout->setContentsMargins(12, 10, 12, 10);
     m_predictQuestion = new QLabel(m_predictBox);
@@ -191,12 +192,12 @@ StepControllerPanel::StepControllerPanel(ExperimentSession *session, QWidget *pa
     m_resetButton = new QPushButton(tr("⟲  Reset"), this);
     m_resetButton->setToolTip(tr("Kill the workers and recreate the initial state"));
     auto *speedCaption = new QLabel(tr("Speed"), this);
-    for (QWidget *label : {static_cast<QWidget *>(speedCaption), static_cast<QWidget *>(m_speedLabel)}) {
+    for (QWidget *label : { static_cast<QWidget *>(speedCaption), static_cast<QWidget *>(m_speedLabel) }) {
         QFont font = label->font();
         font.setPointSize(12);
         label->setFont(font);
     }
-    for (QPushButton *button : {m_roundRobinButton, m_runButton, m_resetButton, m_predictButton}) {
+    for (QPushButton *button : { m_roundRobinButton, m_runButton, m_resetButton, m_predictButton }) {
         QFont font = button->font();
         font.setPointSize(12);
         button->setFont(font);
@@ -259,13 +260,15 @@ void StepControllerPanel::rebuildCards()
     for (const Card &card : std::as_const(m_cards))
         delete card.frame;
     m_cards.clear();
-    const QVector<SteppingWorker> workers = m_session ? m_session->steppingModel()->workers() : QVector<SteppingWorker>();
+    const QVector<SteppingWorker> workers
+        = m_session ? m_session->steppingModel()->workers() : QVector<SteppingWorker>();
     for (int row = 0; row < workers.size(); ++row) {
         Card card;
         card.frame = new QFrame(m_cardArea);
         card.frame->setObjectName(QStringLiteral("workerCard"));
-        card.frame->setStyleSheet(QStringLiteral("#workerCard { background: %1; border: 1px solid #323846; border-radius: 10px; }")
-                                      .arg(kCardBackground.name()));
+        card.frame->setStyleSheet(
+            QStringLiteral("#workerCard { background: %1; border: 1px solid #323846; border-radius: 10px; }")
+                .arg(kCardBackground.name()));
         card.frame->setMinimumWidth(260);
         auto *cardLayout = new QVBoxLayout(card.frame);
         cardLayout->setContentsMargins(14, 12, 14, 12);
@@ -284,7 +287,8 @@ void StepControllerPanel::rebuildCards()
         card.program = new ProgramView(card.frame);
         card.registerLabel = new QLabel(card.frame);
         card.registerLabel->setFont(monospace(17));
-        card.registerLabel->setStyleSheet(QStringLiteral("background: #262b35; border-radius: 6px; padding: 6px 10px;"));
+        card.registerLabel->setStyleSheet(
+            QStringLiteral("background: #262b35; border-radius: 6px; padding: 6px 10px;"));
         card.step = new QPushButton(card.frame);
         QFont stepFont = card.step->font();
         stepFont.setPointSize(13);
@@ -306,7 +310,8 @@ void StepControllerPanel::rebuildCards()
 
 void StepControllerPanel::refreshCards()
 {
-    const QVector<SteppingWorker> workers = m_session ? m_session->steppingModel()->workers() : QVector<SteppingWorker>();
+    const QVector<SteppingWorker> workers
+        = m_session ? m_session->steppingModel()->workers() : QVector<SteppingWorker>();
     if (workers.size() != m_cards.size()) {
         rebuildCards();
         return;
@@ -314,19 +319,22 @@ void StepControllerPanel::refreshCards()
     for (int row = 0; row < workers.size(); ++row) {
         const SteppingWorker &worker = workers.at(row);
         const Card &card = m_cards.at(row);
-        card.title->setText(worker.pid > 0 ? tr("%1 <span style='font-size:11pt; color:#868e9c; font-weight:normal'>pid %2</span>")
-                                                 .arg(worker.label.toHtmlEscaped())
-                                                 .arg(worker.pid)
-                                           : worker.label.toHtmlEscaped());
+        card.title->setText(worker.pid > 0
+                ? tr("%1 <span style='font-size:11pt; color:#868e9c; font-weight:normal'>pid %2</span>")
+                      .arg(worker.label.toHtmlEscaped())
+                      .arg(worker.pid)
+                : worker.label.toHtmlEscaped());
         card.state->setText(QStringLiteral("<span style='color:%1; font-size:12pt'>● %2</span>")
                                 .arg(stateColour(worker.state), SteppingModel::stateText(worker)));
         card.program->setProgram(worker.programText, worker.nextStep, worker.state == StepState::Exited);
         card.registerLabel->setText(worker.registerName.isEmpty()
-                                        ? tr("private r = <span style='color:#868e9c'>?</span>")
-                                        : tr("private %1 = <b>%2</b>").arg(worker.registerName).arg(worker.registerValue));
-        card.step->setText(row < 9 ? tr("Step %1   [%2]").arg(worker.label).arg(row + 1) : tr("Step %1").arg(worker.label));
-        card.step->setEnabled(worker.canStep() || (worker.state == StepState::NotStarted && m_session
-                                                   && !m_session->hasStarted() && worker.phase == 0));
+                ? tr("private r = <span style='color:#868e9c'>?</span>")
+                : tr("private %1 = <b>%2</b>").arg(worker.registerName).arg(worker.registerValue));
+        card.step->setText(
+            row < 9 ? tr("Step %1   [%2]").arg(worker.label).arg(row + 1) : tr("Step %1").arg(worker.label));
+        card.step->setEnabled(worker.canStep()
+            || (worker.state == StepState::NotStarted && m_session && !m_session->hasStarted()
+                && worker.phase == 0));
     }
     updateControls();
 }
@@ -341,8 +349,8 @@ void StepControllerPanel::updateControls()
     m_speedLabel->setText(tr("%n step(s)/s", nullptr, m_speedSlider->value()));
     if (!hasWorkers) {
         m_emptyLabel->setText(m_session && m_session->hasExperiment()
-                                  ? tr("This experiment runs without stepping.\nStart it in the Experiment panel.")
-                                  : tr("Open an experiment with stepping workers\n(e.g. 4: the lost update)."));
+                ? tr("This experiment runs without stepping.\nStart it in the Experiment panel.")
+                : tr("Open an experiment with stepping workers\n(e.g. 4: the lost update)."));
         m_emptyLabel->show();
     } else {
         m_emptyLabel->hide();
@@ -362,8 +370,8 @@ void StepControllerPanel::updatePredictBox()
         showScore();
     else
         m_scoreLabel->setText(m_session && !m_session->prediction().isEmpty()
-                                  ? tr("<span style='color:#868e9c'>locked in — now run it</span>")
-                                  : QString());
+                ? tr("<span style='color:#868e9c'>locked in — now run it</span>")
+                : QString());
 }
 
 void StepControllerPanel::lockInPrediction()
@@ -384,12 +392,14 @@ void StepControllerPanel::showScore()
         return;
     const PredictionScore score = scorePrediction(m_session->prediction(), m_session->outcome());
     if (!score.scored) {
-        m_scoreLabel->setText(QStringLiteral("<span style='color:#868e9c'>%1</span>").arg(score.text.toHtmlEscaped()));
+        m_scoreLabel->setText(
+            QStringLiteral("<span style='color:#868e9c'>%1</span>").arg(score.text.toHtmlEscaped()));
         return;
     }
-    m_scoreLabel->setText(QStringLiteral("<span style='color:%1'>%2 %3</span>")
-                              .arg(score.exact ? kGood.name() : kBad.name(), score.exact ? QStringLiteral("✓") : QStringLiteral("✗"),
-                                   score.text.toHtmlEscaped()));
+    m_scoreLabel->setText(
+        QStringLiteral("<span style='color:%1'>%2 %3</span>")
+            .arg(score.exact ? kGood.name() : kBad.name(),
+                score.exact ? QStringLiteral("✓") : QStringLiteral("✗"), score.text.toHtmlEscaped()));
 }
 
 QString StepControllerPanel::scoreText() const

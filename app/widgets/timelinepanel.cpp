@@ -26,7 +26,8 @@ TimelinePanel::TimelinePanel(TimelineFeed *feed, QWidget *parent)
     m_liveButton = new QPushButton(tr("● Live"), this);
     m_liveButton->setCheckable(true);
     m_liveButton->setChecked(true);
-    m_liveButton->setToolTip(tr("Follow the newest moment (End); drag the scrubber or press ← → to go back in time"));
+    m_liveButton->setToolTip(
+        tr("Follow the newest moment (End); drag the scrubber or press ← → to go back in time"));
     m_exportButton = new QPushButton(tr("Export CSV…"), this);
     m_exportButton->setToolTip(tr("Save every recorded operation as CSV, one line each"));
     m_summary = new QLabel(this);
@@ -42,7 +43,8 @@ TimelinePanel::TimelinePanel(TimelineFeed *feed, QWidget *parent)
     m_readout = new QLabel(this);
     m_readout->setWordWrap(true);
     m_readout->setTextFormat(Qt::RichText);
-    m_readout->setStyleSheet(QStringLiteral("background: #262b35; border-radius: 6px; padding: 6px 10px; font-size: 12pt;"));
+    m_readout->setStyleSheet(
+        QStringLiteral("background: #262b35; border-radius: 6px; padding: 6px 10px; font-size: 12pt;"));
     layout->addWidget(m_readout);
 
     connect(m_liveButton, &QPushButton::toggled, m_view, &TimelineView::setLive);
@@ -72,8 +74,9 @@ void TimelinePanel::onUpdated()
     m_view->recorderChanged();
     const TimelineRecorder &recorder = m_feed->recorder();
     const qint64 used = recorder.memoryBytes();
-    const QString usedText = used < 1024 * 1024 ? tr("%1 KiB").arg((used + 1023) / 1024)
-                                                : tr("%1 MiB").arg(double(used) / (1024.0 * 1024.0), 0, 'f', 1);
+    const QString usedText = used < 1024 * 1024
+        ? tr("%1 KiB").arg((used + 1023) / 1024)
+        : tr("%1 MiB").arg(double(used) / (1024.0 * 1024.0), 0, 'f', 1);
     m_summary->setText(tr("%1 operations · history %2 of %3 MiB")
                            .arg(groupedNumber(double(recorder.entryCount())), usedText)
                            .arg(recorder.memoryCap() / (1024 * 1024)));
@@ -91,7 +94,8 @@ void TimelinePanel::updateReadout()
     const qint64 at = m_view->currentTimeNs();
     QStringList parts;
     parts << (m_view->isLive() ? tr("<b>now</b>")
-                               : tr("<b style='color:#ffd166'>at %1</b>").arg(TimelineView::timeText(at - recorder.earliestNs())));
+                               : tr("<b style='color:#ffd166'>at %1</b>")
+                                     .arg(TimelineView::timeText(at - recorder.earliestNs())));
     const QStringList segmentIds = m_feed->segmentIds();
     for (int track = 0; track < segmentIds.size(); ++track) {
         bool available = false;
@@ -109,16 +113,21 @@ void TimelinePanel::updateReadout()
                 values << formatValue(*field.field->type, field.values.at(i));
             if (field.values.size() > 6)
                 values << QStringLiteral("…");
-            const QString shown = field.field->isArray ? QLatin1Char('[') + values.join(QStringLiteral(", ")) + QLatin1Char(']')
-                                                       : values.join(QString());
-            fields << QStringLiteral("%1 = <b>%2</b>").arg(field.field->name.toHtmlEscaped(), shown.toHtmlEscaped());
+            const QString shown = field.field->isArray
+                ? QLatin1Char('[') + values.join(QStringLiteral(", ")) + QLatin1Char(']')
+                : values.join(QString());
+            fields << QStringLiteral("%1 = <b>%2</b>")
+                          .arg(field.field->name.toHtmlEscaped(), shown.toHtmlEscaped());
         }
-        parts << QStringLiteral("%1: %2").arg(segmentIds.at(track).toHtmlEscaped(), fields.join(QStringLiteral(", ")));
+        parts << QStringLiteral("%1: %2").arg(
+            segmentIds.at(track).toHtmlEscaped(), fields.join(QStringLiteral(", ")));
     }
     const QVector<LockHolding> locks = recorder.locksAt(at);
     for (const LockHolding &lock : locks) {
-        parts << (lock.holder ? tr("%1: held by <b>%2</b>").arg(lock.name.toHtmlEscaped(), m_feed->labelOf(lock.holder).toHtmlEscaped())
-                              : tr("%1: <span style='color:#3fb950'>free</span>").arg(lock.name.toHtmlEscaped()));
+        parts << (lock.holder
+                ? tr("%1: held by <b>%2</b>")
+                      .arg(lock.name.toHtmlEscaped(), m_feed->labelOf(lock.holder).toHtmlEscaped())
+                : tr("%1: <span style='color:#3fb950'>free</span>").arg(lock.name.toHtmlEscaped()));
     }
     m_readout->setText(parts.join(QStringLiteral(" &nbsp;·&nbsp; ")));
 }
@@ -138,8 +147,8 @@ bool TimelinePanel::exportCsv(const QString &path, QString *error) const
 
 void TimelinePanel::chooseCsvFile()
 {
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export the operation log"), QStringLiteral("shmscope-log.csv"),
-                                                      tr("CSV files (*.csv)"));
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("Export the operation log"), QStringLiteral("shmscope-log.csv"), tr("CSV files (*.csv)"));
     if (path.isEmpty())
         return;
     QString error;

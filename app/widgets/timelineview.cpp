@@ -1,5 +1,6 @@
 #include "timelineview.h"
 
+#include "opstyle.h"
 #include "timeline/timelinerecorder.h"
 
 #include <QKeyEvent>
@@ -12,7 +13,7 @@ namespace ShmScope {
 
 namespace {
 
-constexpr int kGutter = 120;      // lane names
+constexpr int kGutter = 120; // lane names
 constexpr int kAxisHeight = 30;
 constexpr int kWorkerLane = 34;
 constexpr int kLockLane = 30;
@@ -24,76 +25,12 @@ const QColor kMutedText(0x9a, 0xa3, 0xb2);
 const QColor kScrubber(0xff, 0xd1, 0x66);
 
 // Okabe-Ito-like hues, distinct on a dark background, one per holder.
-const QColor kPidColours[] = {QColor(0x56, 0xb4, 0xe9), QColor(0xe6, 0x9f, 0x00), QColor(0x00, 0x9e, 0x73),
-                              QColor(0xcc, 0x79, 0xa7), QColor(0xf0, 0xe4, 0x42), QColor(0xd5, 0x5e, 0x00),
-                              QColor(0x99, 0x99, 0xff), QColor(0x88, 0xcc, 0xcc)};
+const QColor kPidColours[] = { QColor(0x56, 0xb4, 0xe9), QColor(0xe6, 0x9f, 0x00), QColor(0x00, 0x9e, 0x73),
+    QColor(0xcc, 0x79, 0xa7), QColor(0xf0, 0xe4, 0x42), QColor(0xd5, 0x5e, 0x00), QColor(0x99, 0x99, 0xff),
+    QColor(0x88, 0xcc, 0xcc) };
 
-const OpCode kLegendOps[] = {OpCode::Load, OpCode::Add, OpCode::Store, OpCode::Write, OpCode::Acquire,
-                             OpCode::Release, OpCode::Wait, OpCode::Notify, OpCode::Start, OpCode::Exit};
-
-// The letter in a tick's box: unique per op, so that ADD and ACQUIRE, STORE and START differ.
-QString tickLetter(OpCode op)
-{
-    switch (op) {
-    case OpCode::Load: return QStringLiteral("L");
-    case OpCode::Add: return QStringLiteral("+");
-    case OpCode::Store: return QStringLiteral("S");
-    case OpCode::Write: return QStringLiteral("W");
-    case OpCode::Read: return QStringLiteral("R");
-    case OpCode::Acquire: return QStringLiteral("A");
-    case OpCode::Release: return QStringLiteral("r");
-    case OpCode::Wait: return QStringLiteral("z");
-    case OpCode::Post: return QStringLiteral("P");
-    case OpCode::Set: return QStringLiteral("E");
-    case OpCode::Clear: return QStringLiteral("e");
-    case OpCode::Notify: return QStringLiteral("N");
-    case OpCode::Produce: return QStringLiteral("p");
-    case OpCode::Consume: return QStringLiteral("c");
-    case OpCode::Barrier: return QStringLiteral("B");
-    case OpCode::Start: return QStringLiteral("▸");
-    case OpCode::Exit: return QStringLiteral("■");
-    default: return QStringLiteral("·");
-    }
-}
-
-// When many ops share a pixel, the one that changes memory or a lock is the one to show.
-int tickPriority(OpCode op)
-{
-    switch (op) {
-    case OpCode::Store:
-    case OpCode::Write:
-    case OpCode::Produce:
-        return 4;
-    case OpCode::Acquire:
-    case OpCode::Release:
-        return 3;
-    case OpCode::Load:
-    case OpCode::Read:
-    case OpCode::Consume:
-        return 2;
-    case OpCode::Start:
-    case OpCode::Exit:
-        return 0;
-    default:
-        return 1;
-    }
-}
-
-// A small padlock before a lock lane's name (no emoji font is needed).
-void paintPadlock(QPainter &painter, const QPoint &topLeft, const QColor &colour)
-{
-    painter.save();
-    painter.setRenderHint(QPainter::Antialiasing, true);
-    painter.setPen(QPen(colour, 1.6));
-    painter.setBrush(Qt::NoBrush);
-    painter.drawArc(QRectF(topLeft.x() + 2, topLeft.y(), 8, 9), 0, 180 * 16);
-    painter.drawLine(QPointF(topLeft.x() + 2, topLeft.y() + 4.5), QPointF(topLeft.x() + 2, topLeft.y() + 7));
-    painter.drawLine(QPointF(topLeft.x() + 10, topLeft.y() + 4.5), QPointF(topLeft.x() + 10, topLeft.y() + 7));
-    painter.setPen(Qt::NoPen);
-    painter.setBrush(colour);
-    painter.drawRoundedRect(QRectF(topLeft.x(), topLeft.y() + 7, 12, 9), 2, 2);
-    painter.restore();
-}
+const OpCode kLegendOps[] = { OpCode::Load, OpCode::Add, OpCode::Store, OpCode::Write, OpCode::Acquire,
+    OpCode::Release, OpCode::Wait, OpCode::Notify, OpCode::Start, OpCode::Exit };
 
 } // namespace
 
@@ -113,7 +50,8 @@ TimelineView::TimelineView(QWidget *parent)
 
 QSize TimelineView::sizeHint() const
 {
-    return QSize(900, kAxisHeight + qMin(laneCount(), 8) * kWorkerLane + kSectionGap * 2 + kLegendHeight + 20);
+    return QSize(
+        900, kAxisHeight + qMin(laneCount(), 8) * kWorkerLane + kSectionGap * 2 + kLegendHeight + 20);
 }
 
 QSize TimelineView::minimumSizeHint() const
@@ -161,15 +99,15 @@ QVector<pid_t> TimelineView::lanePids() const
 QPair<int, int> TimelineView::laneHeights() const
 {
     if (!m_recorder)
-        return {kWorkerLane, kLockLane};
+        return { kWorkerLane, kLockLane };
     const int workers = int(m_recorder->pids().size());
     const int locks = int(m_recorder->lockHistory().locks().size());
     const int available = plotRect().height() - 6 - kSectionGap;
     const int needed = workers * kWorkerLane + locks * kLockLane;
     if (needed <= available || needed == 0)
-        return {kWorkerLane, kLockLane};
+        return { kWorkerLane, kLockLane };
     const double scale = double(available) / needed;
-    return {qMax(12, int(kWorkerLane * scale)), qMax(12, int(kLockLane * scale))};
+    return { qMax(12, int(kWorkerLane * scale)), qMax(12, int(kLockLane * scale)) };
 }
 
 void TimelineView::recorderChanged()
@@ -191,41 +129,17 @@ int TimelineView::laneCount() const
 
 QColor TimelineView::colourOf(OpCode op)
 {
-    switch (op) {
-    case OpCode::Load:
-    case OpCode::Read:
-        return QColor(0x4d, 0xa3, 0xff);
-    case OpCode::Add:
-        return QColor(0xff, 0xb0, 0x3b);
-    case OpCode::Store:
-    case OpCode::Write:
-    case OpCode::Produce:
-        return QColor(0xff, 0x5c, 0x5c);
-    case OpCode::Consume:
-        return QColor(0xff, 0x9e, 0xc4);
-    case OpCode::Acquire:
-        return QColor(0x3f, 0xd0, 0x6a);
-    case OpCode::Release:
-        return QColor(0x2a, 0x9d, 0x8f);
-    case OpCode::Wait:
-    case OpCode::Barrier:
-        return QColor(0xb3, 0x88, 0xff);
-    case OpCode::Post:
-    case OpCode::Set:
-    case OpCode::Clear:
-    case OpCode::Notify:
-        return QColor(0xf7, 0x8f, 0xd8);
-    default:
-        return QColor(0x6b, 0x72, 0x7f);
-    }
+    return opColour(op);
 }
 
 QString TimelineView::timeText(qint64 ns)
 {
     // Three decimals at most, trailing zeros dropped: "50 ms", "137.756 ms", "1.2 s".
-    const auto scaled = [](double value, const char *unit) -> QString { // QString: a QStringBuilder would dangle
+    const auto scaled
+        = [](double value, const char *unit) -> QString { // QString: a QStringBuilder would dangle
         QString digits = QString::number(value, 'f', 3);
-        while (digits.contains(QLatin1Char('.')) && (digits.endsWith(QLatin1Char('0')) || digits.endsWith(QLatin1Char('.'))))
+        while (digits.contains(QLatin1Char('.'))
+            && (digits.endsWith(QLatin1Char('0')) || digits.endsWith(QLatin1Char('.'))))
             digits.chop(1);
         return digits + QLatin1Char(' ') + QString::fromUtf8(unit);
     };
@@ -243,7 +157,8 @@ QString TimelineView::timeText(qint64 ns)
 
 QRect TimelineView::plotRect() const
 {
-    return QRect(kGutter, kAxisHeight, qMax(10, width() - kGutter - 16), qMax(10, height() - kAxisHeight - kLegendHeight));
+    return QRect(kGutter, kAxisHeight, qMax(10, width() - kGutter - 16),
+        qMax(10, height() - kAxisHeight - kLegendHeight));
 }
 
 double TimelineView::xOf(qint64 timeNs) const
@@ -282,13 +197,14 @@ void TimelineView::paintEvent(QPaintEvent *)
         big.setPointSize(14);
         painter.setFont(big);
         painter.drawText(rect(), Qt::AlignCenter,
-                         tr("The timeline fills as the experiment runs:\none lane per worker, one per lock."));
+            tr("The timeline fills as the experiment runs:\none lane per worker, one per lock."));
         return;
     }
     paintAxis(painter, plot);
     const int workersTop = plot.top() + 6;
     paintWorkerLanes(painter, plot, workersTop);
-    paintLockLanes(painter, plot, workersTop + int(m_recorder->pids().size()) * laneHeights().first + kSectionGap);
+    paintLockLanes(
+        painter, plot, workersTop + int(m_recorder->pids().size()) * laneHeights().first + kSectionGap);
     paintScrubber(painter, plot);
     paintLegend(painter);
 }
@@ -301,7 +217,7 @@ void TimelineView::paintAxis(QPainter &painter, const QRect &plot)
     const double rough = span / qMax(1.0, plot.width() / 110.0);
     const double magnitude = std::pow(10.0, std::floor(std::log10(qMax(1.0, rough))));
     double step = magnitude;
-    for (double factor : {1.0, 2.0, 5.0, 10.0}) {
+    for (double factor : { 1.0, 2.0, 5.0, 10.0 }) {
         step = factor * magnitude;
         if (step >= rough)
             break;
@@ -336,7 +252,7 @@ void TimelineView::paintWorkerLanes(QPainter &painter, const QRect &plot, int to
         painter.setFont(bold);
         painter.setPen(colourOfPid(pids.at(lane)));
         painter.drawText(QRect(8, y, kGutter - 14, laneHeight), Qt::AlignVCenter | Qt::AlignLeft,
-                         metrics.elidedText(labelOf(pids.at(lane)), Qt::ElideRight, kGutter - 16));
+            metrics.elidedText(labelOf(pids.at(lane)), Qt::ElideRight, kGutter - 16));
     }
     painter.setFont(font());
     // Ticks: one per entry in view. A tick with room around it in its lane is a box with the op's
@@ -355,7 +271,7 @@ void TimelineView::paintWorkerLanes(QPainter &painter, const QRect &plot, int to
         if (lane < 0)
             continue;
         const int x = int(xOf(entry.timeNs));
-        const int priority = tickPriority(entry.op);
+        const int priority = opTickPriority(entry.op);
         if (x == previousX[lane] && priority <= previousPriority[lane])
             continue;
         previousPriority[lane] = priority;
@@ -375,7 +291,7 @@ void TimelineView::paintWorkerLanes(QPainter &painter, const QRect &plot, int to
             const QRect box(x - kBox / 2, y + inset, kBox, laneHeight - 2 * inset);
             painter.fillRect(box, colour);
             painter.setPen(QColor(0x10, 0x12, 0x16));
-            painter.drawText(box, Qt::AlignCenter, tickLetter(entry.op));
+            painter.drawText(box, Qt::AlignCenter, opLetter(entry.op));
         } else {
             painter.fillRect(QRect(x - 1, y + inset, 3, laneHeight - 2 * inset), colour);
         }
@@ -400,7 +316,7 @@ void TimelineView::paintLockLanes(QPainter &painter, const QRect &plot, int top)
         paintPadlock(painter, QPoint(8, y + laneHeight / 2 - 8), kMutedText);
         painter.setPen(kMutedText);
         painter.drawText(QRect(26, y, kGutter - 32, laneHeight), Qt::AlignVCenter | Qt::AlignLeft,
-                         metrics.elidedText(name, Qt::ElideRight, kGutter - 34));
+            metrics.elidedText(name, Qt::ElideRight, kGutter - 34));
         const QVector<LockInterval> &intervals = history.intervals(locks.at(lane));
         int lastRight = -1;
         for (const LockInterval &interval : intervals) {
@@ -435,12 +351,14 @@ void TimelineView::paintScrubber(QPainter &painter, const QRect &plot)
     handle << QPoint(x - 7, plot.top() - 10) << QPoint(x + 7, plot.top() - 10) << QPoint(x, plot.top());
     painter.setBrush(kScrubber);
     painter.drawPolygon(handle);
-    const QString text = (m_live ? tr("live  ") : QString()) + timeText(m_currentNs - m_recorder->earliestNs());
+    const QString text
+        = (m_live ? tr("live  ") : QString()) + timeText(m_currentNs - m_recorder->earliestNs());
     QFont bold = font();
     bold.setBold(true);
     painter.setFont(bold);
     const QFontMetrics metrics(bold);
-    QRect box(x + 6, plot.bottom() - metrics.height() - 8, metrics.horizontalAdvance(text) + 12, metrics.height() + 4);
+    QRect box(x + 6, plot.bottom() - metrics.height() - 8, metrics.horizontalAdvance(text) + 12,
+        metrics.height() + 4);
     if (box.right() > plot.right())
         box.moveRight(x - 6);
     painter.setPen(Qt::NoPen);
@@ -464,7 +382,7 @@ void TimelineView::paintLegend(QPainter &painter)
         const QRect swatch(x, y, 15, 15);
         painter.fillRect(swatch, colourOf(op));
         painter.setPen(QColor(0x10, 0x12, 0x16));
-        painter.drawText(swatch, Qt::AlignCenter, tickLetter(op));
+        painter.drawText(swatch, Qt::AlignCenter, opLetter(op));
         painter.setPen(kMutedText);
         painter.drawText(QPoint(x + 19, y + 12), name);
         x += 19 + metrics.horizontalAdvance(name) + 14;

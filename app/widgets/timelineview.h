@@ -71,7 +71,7 @@ private:
     QVector<pid_t> m_laneOrder;
     qint64 m_viewStartNs = 0;
     qint64 m_viewEndNs = 0;
-    bool m_fitted = true;   // the view spans everything recorded
+    bool m_fitted = true; // the view spans everything recorded
     qint64 m_currentNs = 0;
     bool m_live = true;
 };

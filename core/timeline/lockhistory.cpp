@@ -8,7 +8,7 @@ LockHistory::Lock &LockHistory::lockFor(quint64 target, const QString &name)
 {
     auto it = m_locks.find(target);
     if (it == m_locks.end()) {
-        it = m_locks.insert(target, Lock{name, {}, {}});
+        it = m_locks.insert(target, Lock { name, {}, {} });
         m_order << target;
     }
     return *it;
@@ -32,7 +32,7 @@ void LockHistory::add(const TimelineEntry &entry)
     int &depth = lock.depth[entry.pid];
     if (entry.op == OpCode::Acquire) {
         if (depth++ == 0)
-            lock.intervals << LockInterval{entry.pid, entry.timeNs, -1};
+            lock.intervals << LockInterval { entry.pid, entry.timeNs, -1 };
         return;
     }
     // RELEASE gives one level back; a Condition's WAIT gives the lock up entirely until it wakes.
@@ -62,10 +62,10 @@ void LockHistory::dropBefore(qint64 timeNs)
 {
     for (Lock &lock : m_locks) {
         lock.intervals.erase(std::remove_if(lock.intervals.begin(), lock.intervals.end(),
-                                            [timeNs](const LockInterval &interval) {
-                                                return interval.endNs >= 0 && interval.endNs <= timeNs;
-                                            }),
-                             lock.intervals.end());
+                                 [timeNs](const LockInterval &interval) {
+                                     return interval.endNs >= 0 && interval.endNs <= timeNs;
+                                 }),
+            lock.intervals.end());
     }
 }
 
@@ -94,7 +94,7 @@ LockHolding LockHistory::holdingAt(quint64 target, qint64 timeNs) const
     const QVector<LockInterval> &all = intervals(target);
     // Intervals start in time order: the last one starting at or before timeNs is the candidate.
     auto it = std::upper_bound(all.cbegin(), all.cend(), timeNs,
-                               [](qint64 time, const LockInterval &interval) { return time < interval.startNs; });
+        [](qint64 time, const LockInterval &interval) { return time < interval.startNs; });
     while (it != all.cbegin()) {
         --it;
         if (it->containsTime(timeNs)) {

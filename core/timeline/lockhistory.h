@@ -21,7 +21,7 @@ struct LockInterval {
 struct LockHolding {
     quint64 target = 0; // syncObjectId of its name
     QString name;
-    pid_t holder = 0;   // 0: free
+    pid_t holder = 0; // 0: free
     qint64 sinceNs = 0;
 };
 

@@ -12,8 +12,8 @@ namespace {
 // RFC 4180: a field with a comma, quote or line break is quoted, its quotes doubled.
 QString csvField(const QString &text)
 {
-    if (!text.contains(QLatin1Char(',')) && !text.contains(QLatin1Char('"')) && !text.contains(QLatin1Char('\n'))
-        && !text.contains(QLatin1Char('\r')))
+    if (!text.contains(QLatin1Char(',')) && !text.contains(QLatin1Char('"'))
+        && !text.contains(QLatin1Char('\n')) && !text.contains(QLatin1Char('\r')))
         return text;
     QString quoted = text;
     quoted.replace(QLatin1String("\""), QLatin1String("\"\""));
@@ -33,18 +33,13 @@ bool writeTimelineCsv(const TimelineRecorder &recorder, QIODevice *device, QStri
     QByteArray chunk = timelineCsvHeader().toUtf8() + '\n';
     for (qsizetype i = 0; i < recorder.entryCount(); ++i) {
         const TimelineEntry &entry = recorder.entry(i);
-        const QString target = isSyncOp(entry.op) ? QStringLiteral("0x%1").arg(entry.target, 16, 16, QLatin1Char('0'))
-                                                  : QString::number(entry.target);
-        const QStringList fields{QString::number(entry.index),
-                                 QString::number(entry.timeNs),
-                                 QString::number(double(entry.timeNs - originNs) / 1e9, 'f', 9),
-                                 QString::number(entry.pid),
-                                 opCodeName(entry.op),
-                                 target,
-                                 csvField(entry.tagText()),
-                                 csvField(entry.oldValue().toString()),
-                                 csvField(entry.newValue().toString()),
-                                 QString::number(entry.lostBefore)};
+        const QString target = isSyncOp(entry.op)
+            ? QStringLiteral("0x%1").arg(entry.target, 16, 16, QLatin1Char('0'))
+            : QString::number(entry.target);
+        const QStringList fields { QString::number(entry.index), QString::number(entry.timeNs),
+            QString::number(double(entry.timeNs - originNs) / 1e9, 'f', 9), QString::number(entry.pid),
+            opCodeName(entry.op), target, csvField(entry.tagText()), csvField(entry.oldValue().toString()),
+            csvField(entry.newValue().toString()), QString::number(entry.lostBefore) };
         chunk += fields.join(QLatin1Char(',')).toUtf8() + '\n';
         if (chunk.size() > (1 << 16) || i + 1 == recorder.entryCount()) {
             if (device->write(chunk) != chunk.size()) {

@@ -20,15 +20,15 @@ struct TimelineEntry {
     quint8 oldType = OpValue::None;
     quint8 newType = OpValue::None;
     char tag[12] = {};
-    quint16 lostBefore = 0;  // saturates: the recorder counts the exact total separately
+    quint16 lostBefore = 0; // saturates: the recorder counts the exact total separately
     bool writesMemory = false; // see TimelineRecorder: this entry put newValue into the segment
     quint8 reserved = 0;
 
     static TimelineEntry fromLogEntry(const OpLogEntry &entry);
     OpLogEntry toLogEntry() const;
     QString tagText() const;
-    OpValue oldValue() const { return OpValue{OpValue::Type(oldType), oldBits}; }
-    OpValue newValue() const { return OpValue{OpValue::Type(newType), newBits}; }
+    OpValue oldValue() const { return OpValue { OpValue::Type(oldType), oldBits }; }
+    OpValue newValue() const { return OpValue { OpValue::Type(newType), newBits }; }
 };
 static_assert(sizeof(TimelineEntry) == 64, "the memory cap counts 64 bytes per entry");
 

@@ -19,12 +19,11 @@ bool earlier(const TimelineEntry &a, const TimelineEntry &b)
 TimelineRecorder::TimelineRecorder(qint64 memoryCap, int keyframeEveryEntries)
     : m_memoryCap(memoryCap)
     , m_keyframeEveryEntries(qMax(1, keyframeEveryEntries))
-{
-}
+{ }
 
 int TimelineRecorder::addSegment(const QString &name, const Layout &layout)
 {
-    m_tracks.push_back(Track{name, layout, {}, {}});
+    m_tracks.push_back(Track { name, layout, {}, {} });
     return int(m_tracks.size()) - 1;
 }
 
@@ -55,7 +54,7 @@ void TimelineRecorder::addLock(const QString &realName, const QString &displayNa
 void TimelineRecorder::markMemoryWrites(QVector<TimelineEntry> &batch)
 {
     std::sort(batch.begin(), batch.end(),
-              [](const TimelineEntry &a, const TimelineEntry &b) { return a.index < b.index; });
+        [](const TimelineEntry &a, const TimelineEntry &b) { return a.index < b.index; });
     for (TimelineEntry &entry : batch) {
         const QPair<pid_t, quint64> key(entry.pid, entry.target);
         switch (entry.op) {
@@ -118,7 +117,8 @@ void TimelineRecorder::addEntries(const QVector<OpLogEntry> &entries)
     enforceCap();
 }
 
-bool TimelineRecorder::appliesTo(const Track &track, const TimelineEntry &entry, const LayoutField **field) const
+bool TimelineRecorder::appliesTo(
+    const Track &track, const TimelineEntry &entry, const LayoutField **field) const
 {
     if (!entry.writesMemory)
         return false;
@@ -141,7 +141,8 @@ bool TimelineRecorder::appliesTo(const Track &track, const TimelineEntry &entry,
 
 // The log carries values, not bytes: an integer goes in as its low `size` bytes (the wrap ctypes
 // does), a float as a C float or double, a 'c' or 'u' as its code.
-void TimelineRecorder::applyWrite(QByteArray &bytes, const LayoutField &field, qint64 offset, const TimelineEntry &entry)
+void TimelineRecorder::applyWrite(
+    QByteArray &bytes, const LayoutField &field, qint64 offset, const TimelineEntry &entry)
 {
     const int size = field.type->size;
     if (offset + size > bytes.size() || entry.newType == OpValue::None)
@@ -168,7 +169,7 @@ void TimelineRecorder::applyWrite(QByteArray &bytes, const LayoutField &field, q
 QByteArray TimelineRecorder::rebuild(const Track &track, qint64 timeNs, bool *available) const
 {
     auto keyframe = std::upper_bound(track.keyframes.cbegin(), track.keyframes.cend(), timeNs,
-                                     [](qint64 time, const Keyframe &frame) { return time < frame.timeNs; });
+        [](qint64 time, const Keyframe &frame) { return time < frame.timeNs; });
     if (keyframe == track.keyframes.cbegin()) {
         if (available)
             *available = false;
@@ -179,7 +180,7 @@ QByteArray TimelineRecorder::rebuild(const Track &track, qint64 timeNs, bool *av
     bytes.detach();
     // Entries stamped at the keyframe's moment or before are in it already.
     auto it = std::upper_bound(m_entries.cbegin(), m_entries.cend(), keyframe->timeNs,
-                               [](qint64 time, const TimelineEntry &entry) { return time < entry.timeNs; });
+        [](qint64 time, const TimelineEntry &entry) { return time < entry.timeNs; });
     for (; it != m_entries.cend() && it->timeNs <= timeNs; ++it) {
         const LayoutField *field = nullptr;
         if (appliesTo(track, *it, &field))
@@ -209,7 +210,7 @@ void TimelineRecorder::addSnapshot(int track, qint64 timeNs, const QByteArray &b
     }
     if (!keep)
         return;
-    tracked.keyframes.push_back(Keyframe{timeNs, m_entriesSeen, bytes});
+    tracked.keyframes.push_back(Keyframe { timeNs, m_entriesSeen, bytes });
     enforceCap();
 }
 
@@ -238,7 +239,7 @@ QVector<LockHolding> TimelineRecorder::locksAt(qint64 timeNs) const
 qsizetype TimelineRecorder::firstEntryAtOrAfter(qint64 timeNs) const
 {
     const auto it = std::lower_bound(m_entries.cbegin(), m_entries.cend(), timeNs,
-                                     [](const TimelineEntry &entry, qint64 time) { return entry.timeNs < time; });
+        [](const TimelineEntry &entry, qint64 time) { return entry.timeNs < time; });
     return qsizetype(it - m_entries.cbegin());
 }
 
@@ -287,7 +288,7 @@ void TimelineRecorder::forgetBefore(qint64 horizonNs)
             continue;
         while (!track.keyframes.empty() && track.keyframes.front().timeNs <= horizonNs)
             track.keyframes.pop_front();
-        track.keyframes.push_front(Keyframe{horizonNs, m_entriesSeen, std::move(rebuilt)});
+        track.keyframes.push_front(Keyframe { horizonNs, m_entriesSeen, std::move(rebuilt) });
     }
     while (!m_entries.empty() && m_entries.front().timeNs <= horizonNs) {
         m_entries.pop_front();

@@ -38,7 +38,8 @@ public:
     static constexpr int kKeyframeEveryEntries = 4096;
     static constexpr qint64 kKeyframeEveryNs = 1'000'000'000;
 
-    explicit TimelineRecorder(qint64 memoryCap = kDefaultMemoryCap, int keyframeEveryEntries = kKeyframeEveryEntries);
+    explicit TimelineRecorder(
+        qint64 memoryCap = kDefaultMemoryCap, int keyframeEveryEntries = kKeyframeEveryEntries);
 
     // A segment to rebuild. writerPids: the processes whose writes land in it (an experiment's
     // workers name their segment); empty: every write whose offset starts an element of a field and
@@ -77,8 +78,8 @@ public:
     qint64 memoryCap() const { return m_memoryCap; }
     int keyframeCount(int track) const;
     quint64 unexplainedSnapshots() const { return m_unexplained; } // kept because the log missed a write
-    quint64 entriesLost() const { return m_entriesLost; }          // overrun in the log before we read
-    quint64 entriesDropped() const { return m_entriesDropped; }    // forgotten to stay under the cap
+    quint64 entriesLost() const { return m_entriesLost; } // overrun in the log before we read
+    quint64 entriesDropped() const { return m_entriesDropped; } // forgotten to stay under the cap
 
     void clear();
 
@@ -96,7 +97,8 @@ private:
     };
 
     bool appliesTo(const Track &track, const TimelineEntry &entry, const LayoutField **field) const;
-    static void applyWrite(QByteArray &bytes, const LayoutField &field, qint64 offset, const TimelineEntry &entry);
+    static void applyWrite(
+        QByteArray &bytes, const LayoutField &field, qint64 offset, const TimelineEntry &entry);
     QByteArray rebuild(const Track &track, qint64 timeNs, bool *available) const;
     void markMemoryWrites(QVector<TimelineEntry> &batch);
     void enforceCap();

@@ -151,6 +151,12 @@ void ExperimentPanel::setLanguage(const QString &languageCode)
     retranslate();
 }
 
+void ExperimentPanel::setLanguageButtonsVisible(bool visible)
+{
+    m_englishButton->setVisible(visible);
+    m_chineseButton->setVisible(visible);
+}
+
 void ExperimentPanel::retranslate()
 {
     const QString language = m_session ? m_session->language() : QStringLiteral("en");

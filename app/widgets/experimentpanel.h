@@ -30,6 +30,8 @@ public:
     bool loadBuiltin(int row);
     bool loadFile(const QString &path);
     void setLanguage(const QString &languageCode); // "en" or "zh"
+    // Hidden when the window switches the language for the whole app (its own menu).
+    void setLanguageButtonsVisible(bool visible);
     int builtinCount() const { return int(m_builtins.size()); }
     QString outcomeText() const; // the outcome as plain text, one expectation a line
 

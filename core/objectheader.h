@@ -33,7 +33,8 @@ inline void initObjectHeader(ObjectHeader &header, const char *kindName, quint32
     std::memset(&header, 0, sizeof header);
     std::memcpy(header.magic, kObjectMagic, sizeof kObjectMagic);
     header.version = version;
-    std::strncpy(header.kindName, kindName, sizeof header.kindName);
+    // memcpy of at most the field's size: the name may fill it without a terminating NUL.
+    std::memcpy(header.kindName, kindName, strnlen(kindName, sizeof header.kindName));
 }
 
 } // namespace ShmScope

@@ -74,6 +74,7 @@ private Q_SLOTS:
     void resetRecreatesTheInitialState();
     void autoStepRunsToTheEnd();
     void steppingANonSteppedWorkerIsRefused();
+    void aClassStepsWithoutATimeout();
     void predictionIsScored_data();
     void predictionIsScored();
 };
@@ -230,6 +231,26 @@ void TestStepThrough::steppingANonSteppedWorkerIsRefused()
     QVERIFY(error.contains(QLatin1String("not a running stepped worker")));
     QVERIFY(!runner.stepWorker(7, &error));
     QVERIFY(error.contains(QLatin1String("no worker 7")));
+}
+
+void TestStepThrough::aClassStepsWithoutATimeout()
+{
+    Experiment experiment = twoSteppedCounters();
+    experiment.timeoutMs = 100;
+    ExperimentRunner runner(experiment, workerProgram());
+    QString error;
+    QVERIFY2(runner.prepare(&error), qPrintable(error));
+    QSignalSpy finished(&runner, &ExperimentRunner::finished);
+    runner.start();
+    QTRY_VERIFY_WITH_TIMEOUT(allWaiting(runner), kTimeoutMs);
+    QTest::qWait(300); // the teacher explains for longer than the experiment's timeout
+    QVERIFY(finished.isEmpty());
+    QVERIFY(runner.isRunning());
+    for (int worker : {0, 1, 0, 1, 0, 1})
+        QVERIFY2(runner.stepWorker(worker, &error), qPrintable(error));
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, kTimeoutMs);
+    QVERIFY2(runner.outcome().passed, qPrintable(runner.outcome().problems.join(QLatin1Char('\n'))));
+    QCOMPARE(counterOf(runner), 1);
 }
 
 void TestStepThrough::predictionIsScored_data()

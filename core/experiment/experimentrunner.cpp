@@ -320,6 +320,15 @@ void ExperimentRunner::start()
 void ExperimentRunner::startPhase(int phase)
 {
     m_phase = phase;
+    // A class stepping by hand takes its time: while the student is the scheduler there is no
+    // timeout; the phases that run by themselves get the whole timeout each.
+    const bool byHand = !m_driveSteps && std::any_of(m_workers.cbegin(), m_workers.cend(), [phase](const WorkerRun &run) {
+        return run.phase == phase && run.step;
+    });
+    if (byHand)
+        m_timeout.stop();
+    else
+        m_timeout.start(m_experiment.timeoutMs);
     Q_EMIT phaseStarted(phase);
     for (size_t i = 0; i < m_workers.size(); ++i) {
         if (m_workers[i].phase == phase)

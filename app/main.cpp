@@ -1,5 +1,8 @@
 // shmscope: the GUI. With no arguments it opens on the built-in demo; see --help.
 
+#include "appsettings.h"
+#include "classroomcontroller.h"
+#include "languagemanager.h"
 #include "layout.h"
 #include "mainwindow.h"
 #include "screenshot.h"
@@ -89,7 +92,14 @@ int main(int argc, char *argv[])
         QStringLiteral("screenshot-delay"),
         QApplication::translate("main", "Wait MS milliseconds after the first poll before capturing (default 0)."),
         QStringLiteral("MS"));
-    parser.addOptions({attachOption, layoutOption, pollOption, screenshotOption, sizeOption, delayOption});
+    const QCommandLineOption languageOption(
+        QStringLiteral("language"),
+        QApplication::translate("main", "User interface language: en or zh_CN (default: the saved choice, else the system's)."),
+        QStringLiteral("LANG"));
+    const QCommandLineOption presentationOption(
+        QStringLiteral("presentation"), QApplication::translate("main", "Start in presentation mode (F5): large text, high contrast."));
+    parser.addOptions({attachOption, layoutOption, pollOption, screenshotOption, sizeOption, delayOption,
+                       languageOption, presentationOption});
     if (!parser.parse(QApplication::arguments()))
         return usageError(parser.errorText());
     if (parser.isSet(QStringLiteral("help")))
@@ -136,10 +146,26 @@ int main(int argc, char *argv[])
                                   .arg(parser.value(delayOption)));
     }
 
+    // The language before the first window: its constructors' tr() texts are then already right, and
+    // the translator has seen them all for a later switch. A screenshot does not read the user's settings.
+    const bool screenshotRun = parser.isSet(screenshotOption);
+    QString language = screenshotRun ? QString() : AppSettings().language();
+    if (parser.isSet(languageOption)) {
+        language = parser.value(languageOption);
+        if (!LanguageManager::languages().contains(language))
+            return usageError(QApplication::translate("main", "--language %1: expected one of: %2")
+                                  .arg(language, LanguageManager::languages().join(QStringLiteral(", "))));
+    }
+    if (!LanguageManager::instance()->setLanguage(language))
+        std::fprintf(stderr, "shmscope: no translations for %s\n", qUtf8Printable(language));
+
     applyTheme(app);
     installQuitOnSignals(app);
     MainWindow window;
-    window.setPollRate(pollHz);
+    if (!screenshotRun)
+        window.classroom()->restoreSettings();
+    if (parser.isSet(pollOption))
+        window.setPollRate(pollHz);
     if (size.isValid())
         window.resize(size);
 
@@ -159,6 +185,8 @@ int main(int argc, char *argv[])
         screenshot = std::make_unique<Screenshot>(&window, parser.value(screenshotOption), size, settleMs);
     }
     window.show();
+    if (parser.isSet(presentationOption))
+        window.classroom()->setPresentation(true);
     if (screenshot)
         screenshot->arm();
     return app.exec();

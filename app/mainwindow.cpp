@@ -1,7 +1,9 @@
 #include "mainwindow.h"
 
+#include "aboutdialog.h"
 #include "blocksdiagram.h"
 #include "bytegridview.h"
+#include "classroomcontroller.h"
 #include "demo.h"
 #include "processmanager.h"
 #include "processespanel.h"
@@ -102,6 +104,7 @@ MainWindow::MainWindow(QWidget *parent)
 
     m_poller->start();
     updateStatus();
+    m_classroom = new ClassroomController(this); // last: it adds to the menus and docks made above
 }
 
 MainWindow::~MainWindow()
@@ -429,10 +432,7 @@ void MainWindow::closeCurrentSegment()
 
 void MainWindow::showAbout()
 {
-    QMessageBox::about(this, tr("About ShmScope"),
-                       tr("<h3>ShmScope %1</h3><p>Watch POSIX shared memory between processes while it "
-                          "happens: bytes, typed values, locks and the processes that map each block.</p>")
-                           .arg(QStringLiteral(SHMSCOPE_VERSION)));
+    AboutDialog(this).exec();
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

@@ -17,6 +17,7 @@ class QSpinBox;
 namespace ShmScope {
 
 class BlocksDiagram;
+class ClassroomController;
 class ByteGridView;
 class Demo;
 class ProcessManager;
@@ -41,6 +42,7 @@ public:
     TypedValueModel *typedModel() const { return m_typedModel; }
     TypedValueView *typedView() const { return m_typedView; }
     Demo *demo() const { return m_demo; }
+    ClassroomController *classroom() const { return m_classroom; } // presentation, languages, export, settings
 
     bool startDemo(QString *error);
     // Attaches NAME with layout (may be empty) and shows it. Returns false with *error set.
@@ -90,6 +92,7 @@ private:
     SegmentsPanel *m_segmentsPanel = nullptr;
     BlocksDiagram *m_blocks = nullptr;
     Demo *m_demo = nullptr; // child of this window
+    ClassroomController *m_classroom = nullptr;
 
     QActionGroup *m_modeGroup = nullptr;
     QActionGroup *m_rateGroup = nullptr;

@@ -213,6 +213,13 @@ void ByteGridView::paintRow(QPainter &painter, const Colors &colors, qint64 row,
         painter.setPen(QPen(colors.cursor, 1));
         painter.drawRect(QRect(cellX(column) - m_charWidth / 2 + 1, y + 1, cellWidth() - 3, m_rowHeight - 3));
     }
+    // The cell under the mouse pointer, outlined: on a projector the teacher's pointer is what the class follows.
+    if (m_hovered >= rowOffset && m_hovered < rowOffset + rowBytes) {
+        const int column = int(m_hovered - rowOffset);
+        painter.setPen(QPen(palette().color(QPalette::Highlight), 2));
+        painter.setBrush(Qt::NoBrush);
+        painter.drawRect(QRect(cellX(column) - m_charWidth / 2 + 2, y + 2, cellWidth() - 4, m_rowHeight - 4));
+    }
     if (m_mode != DisplayMode::Ascii) {
         painter.setPen(colors.separator);
         const int x = asciiX(0) - m_charWidth / 2;

@@ -1,6 +1,7 @@
 #include "bytegridview_p.h"
 
 #include "typecode.h"
+#include "zoomfactor.h"
 
 #include <QFontDatabase>
 #include <QHelpEvent>
@@ -65,6 +66,7 @@ QString ByteGridView::displayModeName(DisplayMode mode)
 
 void ByteGridView::updateMetrics()
 {
+    m_font.setPointSizeF(10.5 * currentZoom()); // the classroom zoom (presentation mode) scales the bytes too
     const QFontMetrics metrics(m_font);
     m_charWidth = metrics.horizontalAdvance(QLatin1Char('0'));
     m_lineHeight = metrics.height();

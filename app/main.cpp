@@ -10,6 +10,7 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QIcon>
 #include <QSocketNotifier>
 #include <csignal>
 #include <cstdio>
@@ -65,6 +66,7 @@ int main(int argc, char *argv[])
     QApplication::setApplicationName(QStringLiteral("ShmScope"));
     QApplication::setApplicationVersion(QStringLiteral(SHMSCOPE_VERSION));
     QApplication::setDesktopFileName(QStringLiteral("shmscope"));
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/shmscope.svg")));
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QApplication::translate(

@@ -43,13 +43,13 @@ void applyContrast(QApplication &app, const Colours &c)
     // Borders two pixels wide and titles in full contrast: a projector blurs one-pixel lines away.
     const QString border = c.border.name();
     app.setStyleSheet(
-        QStringLiteral("QDockWidget::title { background: %1; color: %2; padding: 6px 8px; font-weight: bold;"
+        QStringLiteral("QDockWidget::title { background: %1; color: %2; padding: 6px 8px;"
                        " border-bottom: 2px solid %3; }"
                        "QToolBar { background: %4; border: none; border-bottom: 2px solid %3; spacing: 6px; padding: 4px; }"
                        "QStatusBar { background: %1; border-top: 2px solid %3; }"
                        "QStatusBar QLabel { color: %2; padding: 0 8px; }"
                        "QHeaderView::section { background: %1; color: %2; border: none;"
-                       " border-bottom: 2px solid %3; padding: 4px 6px; font-weight: bold; }"
+                       " border-bottom: 2px solid %3; padding: 4px 6px; }"
                        "QTreeView, QTableView, QListView { border: none; }"
                        "QMainWindow::separator { background: %3; width: 2px; height: 2px; }")
             .arg(c.title.name(), c.text.name(), border, c.window.name()));

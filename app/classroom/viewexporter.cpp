@@ -63,6 +63,7 @@ bool exportSvg(QWidget *widget, const QString &path, QString *error)
     QSvgGenerator generator;
     generator.setOutputDevice(&file);
     generator.setSize(widget->size());
+    generator.setResolution(widget->logicalDpiX()); // a slide shows it at the size it had on screen
     generator.setViewBox(QRect(QPoint(0, 0), widget->size()));
     generator.setTitle(widget->windowTitle().isEmpty() ? QStringLiteral("ShmScope") : widget->windowTitle());
     generator.setDescription(Text::tr("Exported from ShmScope"));

@@ -76,6 +76,7 @@ private Q_SLOTS:
     void registerAddIsNotAMemoryWrite();
     void entriesArrivingOutOfOrderAreMerged();
     void nothingBeforeTheFirstKeyframe();
+    void unloggedWriteIsKeptFromThePoll();
     void scrubbingBackReproducesSteppedWorkerExactly();
     void scrubbingBackReproducesFreeRunningWorker();
     void lockHoldersFollowAcquireAndRelease();
@@ -240,6 +241,23 @@ void TestTimeline::nothingBeforeTheFirstKeyframe()
     QVERIFY(available);
     QVERIFY(recorder.bytesAt(7, 500, &available).isEmpty()); // no such track
     QVERIFY(!available);
+}
+
+void TestTimeline::unloggedWriteIsKeptFromThePoll()
+{
+    // A Python script writes without a log: only polling sees it, and the rewind keeps it.
+    const Layout layout = layoutOf(QStringLiteral("v:i[2]"));
+    TimelineRecorder recorder(TimelineRecorder::kDefaultMemoryCap, 1000);
+    const int track = recorder.addSegment(QStringLiteral("data"), layout);
+    recorder.addSnapshot(track, 100, QByteArray::fromHex("0100000002000000"));
+    recorder.addEntries({entryOf(0, 150, 7, OpCode::Write, 0, OpValue::none(), OpValue::ofInt(5), QString())});
+    recorder.addSnapshot(track, 200, QByteArray::fromHex("0500000002000000")); // explained by the WRITE
+    recorder.addSnapshot(track, 300, QByteArray::fromHex("0500000009000000")); // nobody logged v[1] = 9
+    QCOMPARE(recorder.keyframeCount(track), 2);
+    QCOMPARE(recorder.unexplainedSnapshots(), quint64(1));
+    QCOMPARE(recorder.polledChanges(), (std::deque<qint64>{300}));
+    QCOMPARE(recorder.bytesAt(track, 250).toHex(), QByteArray("0500000002000000"));
+    QCOMPARE(recorder.bytesAt(track, 300).toHex(), QByteArray("0500000009000000"));
 }
 
 // A stepped array writer: each step is one WRITE, logged before the worker stops again, so a
@@ -426,6 +444,13 @@ void TestTimeline::lockHoldersFollowAcquireAndRelease()
     QCOMPARE(holderAt(1, 350), pid_t(9));
     QCOMPARE(holderAt(1, 400), pid_t(0)); // a Condition's wait gives the lock up
     QCOMPARE(recorder.lockHistory().intervals(lock).size(), 2);
+
+    // A RELEASE lost to an overrun (or a holder that died): the next ACQUIRE ends the old hold.
+    recorder.addEntries({entryOf(7, 1100, 11, OpCode::Acquire, lock, OpValue::ofInt(0), OpValue::ofInt(1),
+                                 QStringLiteral("x1-lock"))});
+    QCOMPARE(holderAt(0, 1099), pid_t(8));
+    QCOMPARE(holderAt(0, 1100), pid_t(11));
+    QCOMPARE(recorder.lockHistory().intervals(lock).at(1).endNs, 1100);
 }
 
 void TestTimeline::realLockHasOneHolderAtATime()

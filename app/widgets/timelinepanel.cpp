@@ -77,9 +77,13 @@ void TimelinePanel::onUpdated()
     const QString usedText = used < 1024 * 1024
         ? tr("%1 KiB").arg((used + 1023) / 1024)
         : tr("%1 MiB").arg(double(used) / (1024.0 * 1024.0), 0, 'f', 1);
-    m_summary->setText(tr("%1 operations · history %2 of %3 MiB")
-                           .arg(groupedNumber(double(recorder.entryCount())), usedText)
-                           .arg(recorder.memoryCap() / (1024 * 1024)));
+    QString summary = tr("%1 operations · history %2 of %3 MiB")
+                          .arg(groupedNumber(double(recorder.entryCount())), usedText)
+                          .arg(recorder.memoryCap() / (1024 * 1024));
+    if (recorder.entriesLost() > 0) // the log's ring lapped us: say so, the bytes still come from the polls
+        summary += tr(" · <span style='color:#f85149'>%1 lost to log overrun</span>")
+                       .arg(groupedNumber(double(recorder.entriesLost())));
+    m_summary->setText(summary);
     m_exportButton->setEnabled(recorder.entryCount() > 0);
     updateReadout();
 }

@@ -23,6 +23,7 @@ constexpr int kSectionGap = 10;
 const QColor kGrid(0x2f, 0x34, 0x40);
 const QColor kMutedText(0x9a, 0xa3, 0xb2);
 const QColor kScrubber(0xff, 0xd1, 0x66);
+const QColor kPolled(0x7f, 0xdb, 0xff);
 
 // Okabe-Ito-like hues, distinct on a dark background, one per holder.
 const QColor kPidColours[] = { QColor(0x56, 0xb4, 0xe9), QColor(0xe6, 0x9f, 0x00), QColor(0x00, 0x9e, 0x73),
@@ -205,6 +206,7 @@ void TimelineView::paintEvent(QPaintEvent *)
     paintWorkerLanes(painter, plot, workersTop);
     paintLockLanes(
         painter, plot, workersTop + int(m_recorder->pids().size()) * laneHeights().first + kSectionGap);
+    paintPolledChanges(painter, plot);
     paintScrubber(painter, plot);
     paintLegend(painter);
 }
@@ -337,6 +339,34 @@ void TimelineView::paintLockLanes(QPainter &painter, const QRect &plot, int top)
             }
         }
     }
+}
+
+// Changes the log did not explain (a Python script writing, say), seen only by polling: small
+// diamonds on the time axis.
+void TimelineView::paintPolledChanges(QPainter &painter, const QRect &plot)
+{
+    const std::deque<qint64> &changes = m_recorder->polledChanges();
+    if (changes.empty())
+        return;
+    painter.setPen(kMutedText);
+    painter.drawText(QRect(8, plot.top() - 16, kGutter - 14, 14), Qt::AlignVCenter | Qt::AlignLeft, tr("polled ◆"));
+    painter.setRenderHint(QPainter::Antialiasing, true);
+    painter.setPen(Qt::NoPen);
+    painter.setBrush(kPolled);
+    int previous = -1000;
+    for (qint64 time : changes) {
+        if (time < m_viewStartNs || time > m_viewEndNs)
+            continue;
+        const int x = int(xOf(time));
+        if (x - previous < 3)
+            continue;
+        previous = x;
+        QPolygon diamond;
+        diamond << QPoint(x, plot.top() - 13) << QPoint(x + 4, plot.top() - 8) << QPoint(x, plot.top() - 3)
+                << QPoint(x - 4, plot.top() - 8);
+        painter.drawPolygon(diamond);
+    }
+    painter.setRenderHint(QPainter::Antialiasing, false);
 }
 
 void TimelineView::paintScrubber(QPainter &painter, const QRect &plot)

@@ -59,6 +59,7 @@ private:
     void paintAxis(QPainter &painter, const QRect &plot);
     void paintWorkerLanes(QPainter &painter, const QRect &plot, int top);
     void paintLockLanes(QPainter &painter, const QRect &plot, int top);
+    void paintPolledChanges(QPainter &painter, const QRect &plot);
     void paintScrubber(QPainter &painter, const QRect &plot);
     void paintLegend(QPainter &painter);
     void scrubTo(qint64 timeNs);

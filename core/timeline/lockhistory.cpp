@@ -31,8 +31,17 @@ void LockHistory::add(const TimelineEntry &entry)
     Lock &lock = lockFor(entry.target, entry.tagText());
     int &depth = lock.depth[entry.pid];
     if (entry.op == OpCode::Acquire) {
-        if (depth++ == 0)
+        if (depth++ == 0) {
+            // One holder at a time: if another still looks like it holds it, its RELEASE was lost
+            // (a log overrun) or it died holding the lock and this ACQUIRE recovered it.
+            for (auto it = lock.depth.begin(); it != lock.depth.end();)
+                it = it->first != entry.pid ? lock.depth.erase(it) : std::next(it);
+            for (LockInterval &interval : lock.intervals) {
+                if (interval.endNs < 0 && interval.holder != entry.pid)
+                    interval.endNs = entry.timeNs;
+            }
             lock.intervals << LockInterval { entry.pid, entry.timeNs, -1 };
+        }
         return;
     }
     // RELEASE gives one level back; a Condition's WAIT gives the lock up entirely until it wakes.

@@ -26,7 +26,9 @@ struct LockHolding {
 };
 
 // Who held each lock when, rebuilt from ACQUIRE / RELEASE entries (and a Condition's WAIT, which
-// gives its lock up while the waiter sleeps). Entries must come in time order per lock.
+// gives its lock up while the waiter sleeps). Entries must come in time order per lock. An ACQUIRE
+// while another process still seems to hold the lock ends that hold: its RELEASE was lost to a log
+// overrun, or it died holding the lock and this ACQUIRE recovered it.
 class LockHistory {
 public:
     // A lock to draw even before its first entry; a target that shows a RELEASE is added by itself.

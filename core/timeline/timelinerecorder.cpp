@@ -205,6 +205,7 @@ void TimelineRecorder::addSnapshot(int track, qint64 timeNs, const QByteArray &b
             || timeNs - last.timeNs >= kKeyframeEveryNs;
         if (!keep && rebuild(tracked, timeNs, nullptr) != bytes) {
             ++m_unexplained;
+            m_polledChanges.push_back(timeNs);
             keep = true;
         }
     }
@@ -270,7 +271,7 @@ qint64 TimelineRecorder::memoryBytes() const
         for (const Keyframe &frame : track.keyframes)
             bytes += frame.bytes.size() + qint64(sizeof(Keyframe));
     }
-    return bytes + m_locks.intervalCount() * kBytesPerInterval;
+    return bytes + m_locks.intervalCount() * kBytesPerInterval + qint64(m_polledChanges.size() * sizeof(qint64));
 }
 
 int TimelineRecorder::keyframeCount(int track) const
@@ -295,6 +296,8 @@ void TimelineRecorder::forgetBefore(qint64 horizonNs)
         ++m_entriesDropped;
     }
     m_locks.dropBefore(horizonNs);
+    while (!m_polledChanges.empty() && m_polledChanges.front() <= horizonNs)
+        m_polledChanges.pop_front();
 }
 
 void TimelineRecorder::enforceCap()
@@ -328,6 +331,7 @@ void TimelineRecorder::clear()
         track.keyframes.clear();
     m_locks.clear();
     m_openRegister.clear();
+    m_polledChanges.clear();
     m_entriesSeen = m_unexplained = m_entriesLost = m_entriesDropped = 0;
 }
 

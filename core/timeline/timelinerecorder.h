@@ -19,7 +19,7 @@ namespace ShmScope {
 // logged writes after it applied in time order".
 //
 // Bounded memory: everything kept is counted (64 bytes per entry, the bytes of each keyframe, 16 per
-// lock interval) and held under memoryCap(), kDefaultMemoryCap (64 MiB, about one million entries)
+// lock interval, 8 per polled change) and held under memoryCap(), kDefaultMemoryCap (64 MiB, about one million entries)
 // unless told otherwise. Past the cap the oldest history is dropped: the recorder rebuilds each
 // segment at a later moment H, keeps that as its first keyframe and forgets everything before H, so
 // whatever is left can still be rewound exactly. A segment larger than the cap keeps one keyframe.
@@ -78,6 +78,8 @@ public:
     qint64 memoryCap() const { return m_memoryCap; }
     int keyframeCount(int track) const;
     quint64 unexplainedSnapshots() const { return m_unexplained; } // kept because the log missed a write
+    // When polling saw a change the log does not explain (a Python script's write, say), in time order.
+    const std::deque<qint64> &polledChanges() const { return m_polledChanges; }
     quint64 entriesLost() const { return m_entriesLost; } // overrun in the log before we read
     quint64 entriesDropped() const { return m_entriesDropped; } // forgotten to stay under the cap
 
@@ -111,6 +113,7 @@ private:
     LockHistory m_locks;
     QHash<quint64, QString> m_lockNames;
     QHash<QPair<pid_t, quint64>, bool> m_openRegister; // (pid, offset): LOAD seen, STORE not yet
+    std::deque<qint64> m_polledChanges;
     QVector<pid_t> m_pidOrder;
     QSet<pid_t> m_pidSeen;
     quint64 m_entriesSeen = 0;

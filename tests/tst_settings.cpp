@@ -141,6 +141,11 @@ private Q_SLOTS:
         QVERIFY2(QFontInfo(qApp->font()).pixelSize() >= 24,
                  qPrintable(QString::number(QFontInfo(qApp->font()).pixelSize())));
         QCOMPARE(window.classroom()->theme(), ClassroomTheme::contrastDark());
+        const auto *typedDock = window.findChild<QDockWidget *>(QStringLiteral("TypedValuesDock"));
+        QVERIFY2(QFontInfo(typedDock->font()).pixelSize() >= 24,
+                 qPrintable(QStringLiteral("dock title %1 px, own font %2")
+                                .arg(QFontInfo(typedDock->font()).pixelSize())
+                                .arg(typedDock->testAttribute(Qt::WA_SetFont))));
         QVERIFY(!window.findChild<QDockWidget *>(QStringLiteral("SegmentsDock"))->isVisible());
         window.byteGrid()->setSegmentSize(64); // the grid's own monospace font scales too
         QVERIFY(window.byteGrid()->cellRect(0).height() > normalCell || normalCell <= 0);

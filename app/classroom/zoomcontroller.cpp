@@ -4,6 +4,7 @@
 #include "zoomfactor.h"
 
 #include <QApplication>
+#include <QDockWidget>
 #include <QEvent>
 #include <QWidget>
 #include <QtMath>
@@ -48,8 +49,18 @@ void ZoomController::setZoom(double zoom)
         font.setPixelSize(qRound(m_baseFont.pixelSize() * zoom));
     qApp->setProperty("shmscopeZoom", zoom); // before the FontChange that makes the byte grid look
     QApplication::setFont(font);
-    for (QWidget *widget : widgets)
+    for (QWidget *widget : widgets) {
+        // QDockWidget paints its title with the font it had when it was made, unless its own font differs
+        // from the application's (qdockwidget.cpp): give docks one that differs only in a harmless hint.
+        if (qobject_cast<QDockWidget *>(widget) && !widget->property(kBasePointSize).isValid()
+            && m_baseFont.pointSizeF() > 0) {
+            QFont dockFont = font;
+            dockFont.setStyleStrategy(QFont::PreferAntialias);
+            widget->setFont(dockFont);
+            widget->setProperty(kBasePointSize, m_baseFont.pointSizeF());
+        }
         applyZoom(widget);
+    }
     m_scaling = false;
     Q_EMIT zoomChanged(m_zoom);
 }

@@ -1895,6 +1895,10 @@ Start it in the Experiment panel.</translation>
             <source>Saved %1 operations to %2</source>
             <translation>Saved %1 operations to %2</translation>
         </message>
+        <message>
+            <source> · &lt;span style='color:#f85149'&gt;%1 lost to log overrun&lt;/span&gt;</source>
+            <translation> · &lt;span style='color:#f85149'&gt;%1 lost to log overrun&lt;/span&gt;</translation>
+        </message>
     </context>
     <context>
         <name>ShmScope::TimelineView</name>
@@ -1907,6 +1911,10 @@ one lane per worker, one per lock.</translation>
         <message>
             <source>live  </source>
             <translation>live  </translation>
+        </message>
+        <message>
+            <source>polled ◆</source>
+            <translation>polled ◆</translation>
         </message>
     </context>
     <context>

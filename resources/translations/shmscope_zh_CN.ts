@@ -1892,6 +1892,10 @@ Start it in the Experiment panel.</source>
             <source>Saved %1 operations to %2</source>
             <translation>已将 %1 次操作保存到 %2</translation>
         </message>
+        <message>
+            <source> · &lt;span style='color:#f85149'&gt;%1 lost to log overrun&lt;/span&gt;</source>
+            <translation> · &lt;span style='color:#f85149'&gt;%1 次操作因日志溢出而丢失&lt;/span&gt;</translation>
+        </message>
     </context>
     <context>
         <name>ShmScope::TimelineView</name>
@@ -1904,6 +1908,10 @@ one lane per worker, one per lock.</source>
         <message>
             <source>live  </source>
             <translation>实时  </translation>
+        </message>
+        <message>
+            <source>polled ◆</source>
+            <translation>轮询 ◆</translation>
         </message>
     </context>
     <context>

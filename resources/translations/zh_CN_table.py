@@ -508,6 +508,8 @@ TRANSLATIONS = {
     "Saved %1 operations to %2": "已将 %1 次操作保存到 %2",
     "The timeline fills as the experiment runs:\none lane per worker, one per lock.": "时间线随实验运行而填充：\n每个工作进程一条轨道，每把锁一条轨道。",
     "live  ": "实时  ",
+    " · <span style='color:#f85149'>%1 lost to log overrun</span>": " · <span style='color:#f85149'>%1 次操作因日志溢出而丢失</span>",
+    "polled ◆": "轮询 ◆",
 
     # Type codes
     "Code": "类型码",

@@ -7,6 +7,7 @@
 #include "experiment/experimentparser.h"
 #include "experimentpanel.h"
 #include "experimentsession.h"
+#include "lessondocks.h"
 #include "segment.h"
 #include "stepcontrollerpanel.h"
 #include "theme.h"
@@ -15,8 +16,11 @@
 
 #include <QApplication>
 #include <QBoxLayout>
+#include <QDockWidget>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMainWindow>
+#include <QMenu>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -71,6 +75,7 @@ private Q_SLOTS:
     void malformedFileGetsItsPlaceInAMessage();
     void classStepsTheLostUpdateWithKeysAndScoresThePrediction();
     void builtinLostUpdateRunsThroughThePanels();
+    void lessonDocksInstallIntoAWindow();
 };
 
 void TestLessonPanels::initTestCase()
@@ -307,6 +312,42 @@ void TestLessonPanels::builtinLostUpdateRunsThroughThePanels()
     QVERIFY2(timeline->readoutText().contains(QLatin1String("stepped: counter = 1")),
         qPrintable(timeline->readoutText()));
     grab(&window, QStringLiteral("lesson-4-timeline-scrubbed-back"));
+}
+
+void TestLessonPanels::lessonDocksInstallIntoAWindow()
+{
+    QStringList shown;
+    QStringList messages;
+    QStringList names;
+    {
+        QMainWindow window;
+        QMenu viewMenu;
+        const LessonDocks docks = installLessonDocks(
+            &window, &viewMenu,
+            [&](const QString &realName, const Layout &layout) {
+                shown << realName;
+                QVERIFY(!layout.isEmpty());
+            },
+            [&](const QString &message) { messages << message; });
+        QCOMPARE(viewMenu.actions().size(), 3);
+        QCOMPARE(window.findChild<QDockWidget *>(QStringLiteral("ExperimentDock"))->widget(),
+            docks.experimentPanel);
+        QCOMPARE(
+            window.findChild<QDockWidget *>(QStringLiteral("StepThroughDock"))->widget(), docks.stepPanel);
+        QCOMPARE(
+            window.findChild<QDockWidget *>(QStringLiteral("TimelineDock"))->widget(), docks.timelinePanel);
+        QVERIFY(docks.experimentPanel->loadBuiltin(3));
+        for (const ExperimentSession::SegmentInfo &segment : docks.session->segments())
+            names << segment.realName;
+        QCOMPARE(shown, names); // stepped, racy, safe: the window can show each block
+        QCOMPARE(names.size(), 3);
+        for (const QString &name : std::as_const(names))
+            QVERIFY2(QFile::exists(QStringLiteral("/dev/shm/") + name), qPrintable(name));
+        docks.session->start(); // a run still in progress when the window closes
+    }
+    // The window took the session with it: the lesson's blocks are gone from /dev/shm.
+    for (const QString &name : std::as_const(names))
+        QVERIFY2(!QFile::exists(QStringLiteral("/dev/shm/") + name), qPrintable(name));
 }
 
 QTEST_MAIN(TestLessonPanels)

@@ -42,6 +42,9 @@ private Q_SLOTS:
     void eventWakesWaiterEvenIfClearedAtOnce();
     void killedWaiterNeverBlocksLaterWakeups_data();
     void killedWaiterNeverBlocksLaterWakeups();
+    void killedWaiterStopsCounting_data();
+    void killedWaiterStopsCounting();
+    void barrierDeadPartyDoesNotOpenRoundEarly();
     void conditionNotifyWakesWaiter();
     void conditionNeedsItsLock();
     void barrierRoundsComplete();
@@ -442,14 +445,14 @@ void TestSync::killedWaiterNeverBlocksLaterWakeups()
     };
 
     for (int round = 0; round < 3; ++round) {
-        const int waitingBefore = stateOf(name).waiting;
         const pid_t doomed = forkChild([&] { return waitOnce(30000); });
-        QTRY_COMPARE_WITH_TIMEOUT(stateOf(name).waiting, waitingBefore + 1, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(stateOf(name).waiting, 1, 10000);
         ::kill(doomed, SIGKILL);
         QCOMPARE(waitForChild(doomed), -SIGKILL);
+        QCOMPARE(stateOf(name).waiting, 0); // the dead waiter does not count any more
 
         const pid_t live = forkChild([&] { return waitOnce(10000); });
-        QTRY_COMPARE_WITH_TIMEOUT(stateOf(name).waiting, waitingBefore + 2, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(stateOf(name).waiting, 1, 10000);
         // The waker runs in a child too, so that a hang would fail the test instead of stalling it.
         const pid_t waker = forkChild(wakeOnce);
         QCOMPARE(waitForChild(waker, 10000), 0);
@@ -457,6 +460,107 @@ void TestSync::killedWaiterNeverBlocksLaterWakeups()
         if (syncKind == SyncKind::Event)
             QVERIFY(SharedEvent::open(name, nullptr)->clear());
     }
+}
+
+void TestSync::killedWaiterStopsCounting_data()
+{
+    QTest::addColumn<QString>("kind");
+    for (const char *kind : {"Lock", "RLock", "Semaphore", "Event", "Condition", "Barrier"})
+        QTest::newRow(kind) << QString::fromLatin1(kind);
+}
+
+void TestSync::killedWaiterStopsCounting()
+{
+    // A waiter SIGKILLed while blocked can never count itself down: ShmScope keeps waiters by pid,
+    // and a dead pid is not waiting.
+    QFETCH(QString, kind);
+    const QString name = uniqueName();
+    SyncKind syncKind;
+    QVERIFY(syncKindFromName(kind, &syncKind));
+    QVERIFY(createSyncObject(name, syncKind, syncKind == SyncKind::Barrier ? 2 : 0, nullptr));
+    // Lock and RLock: held here, so that the child blocks in acquire.
+    std::unique_ptr<SharedLock> lock = syncKind == SyncKind::Lock ? SharedLock::open(name, nullptr) : nullptr;
+    std::unique_ptr<SharedRLock> rlock = syncKind == SyncKind::RLock ? SharedRLock::open(name, nullptr) : nullptr;
+    if (lock)
+        QCOMPARE(lock->acquire(1000), SyncResult::Ok);
+    if (rlock)
+        QCOMPARE(rlock->acquire(1000), SyncResult::Ok);
+
+    const pid_t doomed = forkChild([&] {
+        switch (syncKind) {
+        case SyncKind::Lock:
+            SharedLock::open(name, nullptr)->acquire(30000);
+            break;
+        case SyncKind::RLock:
+            SharedRLock::open(name, nullptr)->acquire(30000);
+            break;
+        case SyncKind::Semaphore:
+            SharedSemaphore::open(name, nullptr)->acquire(30000);
+            break;
+        case SyncKind::Event:
+            SharedEvent::open(name, nullptr)->wait(30000);
+            break;
+        case SyncKind::Condition: {
+            auto condition = SharedCondition::open(name, nullptr);
+            condition->acquire(30000);
+            condition->wait(30000);
+            break;
+        }
+        case SyncKind::Barrier:
+            SharedBarrier::open(name, nullptr)->wait(30000);
+            break;
+        case SyncKind::BoundedSemaphore:
+            break;
+        }
+        return 2; // only SIGKILL should end it
+    });
+    QTRY_COMPARE_WITH_TIMEOUT(stateOf(name).waiting, 1, 10000);
+    ::kill(doomed, SIGKILL);
+    QCOMPARE(waitForChild(doomed), -SIGKILL);
+    const SyncState state = stateOf(name);
+    QCOMPARE(state.waiting, 0);
+    QVERIFY(!state.broken); // a Barrier party that died has left; it did not break the barrier
+    if (lock)
+        QVERIFY(lock->release());
+    if (rlock)
+        QVERIFY(rlock->release());
+}
+
+void TestSync::barrierDeadPartyDoesNotOpenRoundEarly()
+{
+    // Python's threading.Barrier: a party whose wait() is interrupted leaves (`_count -= 1`). The
+    // same for a process killed while waiting here: the round still needs every party alive.
+    const QString name = uniqueName();
+    auto barrier = SharedBarrier::create(name, 2, nullptr);
+    QVERIFY(barrier);
+    const pid_t doomed = forkChild([&] {
+        SharedBarrier::open(name, nullptr)->wait(30000);
+        return 2;
+    });
+    QTRY_COMPARE_WITH_TIMEOUT(stateOf(name).waiting, 1, 10000);
+    ::kill(doomed, SIGKILL);
+    QCOMPARE(waitForChild(doomed), -SIGKILL);
+    QCOMPARE(barrier->waiting(), 0);
+
+    // Arriving second on paper, first in truth: it must wait, not open the round with a dead party.
+    const pid_t first = forkChild([&] {
+        int index = -1;
+        const SyncResult result = SharedBarrier::open(name, nullptr)->wait(20000, &index);
+        return result == SyncResult::Ok && index == 0 ? 0 : 3;
+    });
+    QTRY_COMPARE_WITH_TIMEOUT(stateOf(name).waiting, 1, 10000);
+    QCOMPARE(stateOf(name).generation, 0);
+    QCOMPARE(::waitpid(first, nullptr, WNOHANG), 0); // still blocked in wait()
+
+    int index = -1;
+    QCOMPARE(barrier->wait(10000, &index), SyncResult::Ok);
+    QCOMPARE(index, 1);
+    QCOMPARE(waitForChild(first), 0);
+    const SyncState state = stateOf(name);
+    QCOMPARE(state.generation, 1);
+    QCOMPARE(state.waiting, 0);
+    QVERIFY(!state.broken);
+    QCOMPARE(state.acquisitions, quint64(2));
 }
 
 void TestSync::conditionNotifyWakesWaiter()

@@ -73,7 +73,7 @@ QVariant stateJson(const SyncState &state)
             .add(QStringLiteral("owner_tid"), state.held ? QVariant(qint64(state.ownerTid)) : QVariant())
             .add(QStringLiteral("owner_alive"), state.held ? QVariant(state.ownerAlive) : QVariant())
             .add(QStringLiteral("depth"), state.depth)
-            .add(QStringLiteral("held_since_ns"), state.held ? QVariant(state.heldSinceNs) : QVariant());
+            .add(QStringLiteral("held_since_ns"), state.held && state.heldSinceNs > 0 ? QVariant(state.heldSinceNs) : QVariant());
     }
     if (usesCount(state.kind)) {
         object.add(QStringLiteral("count"), state.count).add(QStringLiteral("initial"), state.initialCount);
@@ -113,7 +113,10 @@ QString stateText(const SyncState &state)
                            .arg(state.owner)
                            .arg(state.ownerTid)
                            .arg(state.ownerAlive ? QString() : QStringLiteral(" — dead; the next acquirer recovers it")));
-        line("held for:", durationText(qMax<qint64>(0, monotonicCoarseNowNs() - state.heldSinceNs)));
+        // Short holds are timed one in 256 (see SyncState): an untimed one has no start time.
+        line("held for:", state.heldSinceNs > 0
+                              ? durationText(qMax<qint64>(0, monotonicNowNs() - state.heldSinceNs))
+                              : QStringLiteral("not timed (a short hold; one in 256 is)"));
     }
     if (usesCount(state.kind))
         line("initial:", QString::number(state.initialCount));

@@ -21,6 +21,7 @@ void forgetIdsAfterFork()
 {
     t_cachedPid = 0;
     t_cachedTid = 0;
+    Detail::t_cachedOwnerId = 0;
 }
 
 const bool s_atforkRegistered = [] {
@@ -38,13 +39,6 @@ qint64 monotonicNowNs()
     return qint64(now.tv_sec) * kNsPerSecond + now.tv_nsec;
 }
 
-qint64 monotonicCoarseNowNs()
-{
-    timespec now{};
-    ::clock_gettime(CLOCK_MONOTONIC_COARSE, &now);
-    return qint64(now.tv_sec) * kNsPerSecond + now.tv_nsec;
-}
-
 pid_t currentPid()
 {
     if (t_cachedPid == 0)
@@ -57,6 +51,14 @@ pid_t currentTid()
     if (t_cachedTid == 0)
         t_cachedTid = pid_t(::syscall(SYS_gettid));
     return t_cachedTid;
+}
+
+__thread quint64 Detail::t_cachedOwnerId __attribute__((tls_model("initial-exec"))) = 0;
+
+quint64 Detail::cacheOwnerId()
+{
+    t_cachedOwnerId = quint64(quint32(currentPid())) << 32 | quint32(currentTid());
+    return t_cachedOwnerId;
 }
 
 bool processIsAlive(pid_t pid)

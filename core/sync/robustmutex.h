@@ -11,14 +11,23 @@ namespace ShmScope {
 // Small helpers over process-shared pthread objects that live in shared memory. Internal to core.
 
 qint64 monotonicNowNs(); // CLOCK_MONOTONIC: one clock for every process on the machine
-// CLOCK_MONOTONIC_COARSE: the same clock at the last timer tick (a few ms behind at most), read in
-// a fraction of the time (measured here: 14 ns against 100 ns), for the lock's hot path.
-qint64 monotonicCoarseNowNs();
 
 // getpid()/gettid() are system calls since glibc 2.25; these cache them per thread and refresh
 // after fork() (pthread_atfork), so hot paths stay cheap and children report their own ids.
 pid_t currentPid();
 pid_t currentTid();
+// (pid << 32) | tid of the calling thread, cached the same way: the owner word of Lock, RLock and
+// Condition, compared and stored in one instruction on their fast path (hence inline, on a
+// __thread variable: C++ thread_local across files would call an init wrapper on every use).
+namespace Detail {
+extern __thread quint64 t_cachedOwnerId __attribute__((tls_model("initial-exec")));
+quint64 cacheOwnerId();
+} // namespace Detail
+inline quint64 currentOwnerId()
+{
+    const quint64 id = Detail::t_cachedOwnerId;
+    return Q_LIKELY(id != 0) ? id : Detail::cacheOwnerId();
+}
 
 // True when pid names a live process (kill(pid, 0) != ESRCH). Zombies count as dead.
 bool processIsAlive(pid_t pid);

@@ -3,6 +3,7 @@
 #include "../oplog.h"
 #include "guard.h"
 #include "shmregion.h"
+#include "waiterslots.h"
 
 namespace ShmScope {
 
@@ -40,16 +41,17 @@ SyncResult SharedBarrier::wait(qint64 timeoutMs, int *arrivalIndex, QString *err
 
     const int generation = shared.generation.load(std::memory_order_relaxed);
     const int epoch = shared.resetEpoch.load(std::memory_order_relaxed);
-    const int index = shared.waiting.load(std::memory_order_relaxed);
+    // Parties killed while waiting have left (see the header): only live ones count.
+    const int index = purgeDeadWaiters(shared);
     const int parties = shared.parties.load(std::memory_order_relaxed);
     if (arrivalIndex)
         *arrivalIndex = index;
 
-    if (index + 1 == parties) {
+    if (index + 1 >= parties) {
         // The last to arrive opens the barrier for this generation.
         {
             StateWrite write(shared);
-            setOwned(shared.waiting, 0);
+            clearWaiters(shared);
             setOwned(shared.generation, generation + 1);
             bumpOwned(shared.acquisitions, 1);
             bumpOwned(shared.releases, 1);
@@ -60,9 +62,9 @@ SyncResult SharedBarrier::wait(qint64 timeoutMs, int *arrivalIndex, QString *err
     }
     {
         StateWrite write(shared);
-        setOwned(shared.waiting, index + 1);
         bumpOwned(shared.contentions, 1);
     }
+    WaiterSlot slot(shared);
     auto passed = [&] { return shared.generation.load(std::memory_order_relaxed) != generation; };
     auto resetMeanwhile = [&] { return shared.resetEpoch.load(std::memory_order_relaxed) != epoch; };
     while (!passed() && !resetMeanwhile() && !shared.broken.load(std::memory_order_relaxed)) {
@@ -77,16 +79,14 @@ SyncResult SharedBarrier::wait(qint64 timeoutMs, int *arrivalIndex, QString *err
             break;
         }
     }
+    if (passed() || resetMeanwhile())
+        slot.forget(); // the opener or reset() emptied the table; our slot may be someone else's now
     if (passed()) {
         StateWrite write(shared);
         bumpOwned(shared.acquisitions, 1);
         return SyncResult::Ok;
     }
-    if (!resetMeanwhile()) {
-        // Broken: leave, so that a reset() finds it empty.
-        StateWrite write(shared);
-        bumpOwned(shared.waiting, -1);
-    }
+    // Broken: the slot is given back on return, so that a reset() finds it empty.
     return SyncResult::Broken;
 }
 
@@ -99,9 +99,9 @@ bool SharedBarrier::reset(QString *error)
     }
     {
         StateWrite write(*m_shared);
-        if (m_shared->waiting.load(std::memory_order_relaxed) > 0)
+        if (waiterUpperBound(*m_shared) > 0)
             bumpOwned(m_shared->resetEpoch, 1); // those waiting now leave with Broken
-        setOwned(m_shared->waiting, 0);
+        clearWaiters(*m_shared);
         setOwned(m_shared->broken, 0);
     }
     wakeWaiters(&m_shared->condition, kWakeAll);
@@ -135,7 +135,7 @@ int SharedBarrier::generation() const
 
 int SharedBarrier::waiting() const
 {
-    return m_shared->waiting.load(std::memory_order_relaxed);
+    return liveWaiterCount(*m_shared);
 }
 
 bool SharedBarrier::isBroken() const

@@ -7,6 +7,11 @@ namespace ShmScope {
 // Python's Barrier: parties processes call wait(); the last to arrive releases them all and the
 // generation counts up by one. A wait that times out breaks the barrier for everyone (Python:
 // BrokenBarrierError) until reset().
+//
+// A party killed while it waits has left the barrier, as a Python thread whose wait() is
+// interrupted leaves it (`finally: self._count -= 1`): it no longer counts as arrived, so the round
+// still needs `parties` live arrivals (it never opens early) and the barrier is not broken.
+// Multiprocessing's own Barrier keeps counting such a party and opens the next round one early.
 class SharedBarrier : public SyncHandle {
 public:
     static std::unique_ptr<SharedBarrier> create(const QString &name, int parties, QString *error);
@@ -22,7 +27,7 @@ public:
 
     int parties() const;
     int generation() const;
-    int waiting() const;
+    int waiting() const; // live parties waiting now
     bool isBroken() const;
 
 private:

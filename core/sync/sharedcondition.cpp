@@ -5,6 +5,7 @@
 #include "robustmutex.h"
 #include "shmregion.h"
 #include "syncshared.h"
+#include "waiterslots.h"
 
 namespace ShmScope {
 
@@ -28,12 +29,10 @@ std::unique_ptr<SharedCondition> SharedCondition::open(const QString &name, QStr
 
 SyncResult SharedCondition::acquire(qint64 timeoutMs, QString *error)
 {
-    const OwnedLockResult outcome = acquireOwnedLock(*m_shared, m_name, timeoutMs, Reentry::Refused);
-    if (outcome.result == SyncResult::Error)
-        setError(error, outcome.error);
-    else if (outcome.result == SyncResult::Ok)
+    const SyncResult result = acquireOwnedLock(*m_shared, m_name, timeoutMs, Reentry::Refused, nullptr, error);
+    if (result == SyncResult::Ok)
         record(int(OpCode::Acquire), 0, 1);
-    return outcome.result;
+    return result;
 }
 
 bool SharedCondition::release(QString *error)
@@ -57,16 +56,12 @@ SyncResult SharedCondition::wait(qint64 timeoutMs, QString *error)
     }
     record(int(OpCode::Wait), 1, 0);
     publishReleased(*m_shared);
+    LockStatus status;
     {
-        StateWrite write(*m_shared);
-        bumpOwned(m_shared->waiting, 1);
+        WaiterSlot slot(*m_shared);
+        status = waitForWake(&m_shared->condition, &m_shared->mutex, Deadline::afterMs(timeoutMs));
     }
-    const LockStatus status = waitForWake(&m_shared->condition, &m_shared->mutex, Deadline::afterMs(timeoutMs));
-    {
-        StateWrite write(*m_shared);
-        bumpOwned(m_shared->waiting, -1);
-    }
-    publishAcquired(*m_shared, status == LockStatus::RecoveredFromDeadOwner, monotonicCoarseNowNs());
+    publishAcquired(*m_shared, status == LockStatus::RecoveredFromDeadOwner);
     record(int(OpCode::Acquire), 0, 1);
     switch (status) {
     case LockStatus::Locked:
@@ -88,7 +83,8 @@ bool SharedCondition::notify(int n, QString *error)
         setError(error, QStringLiteral("cannot notify '%1': its lock is not held by this thread").arg(m_name));
         return false;
     }
-    const int waiting = m_shared->waiting.load(std::memory_order_relaxed);
+    // Dead waiters are counted here too: waking fewer than n sleepers is never asked of the futex.
+    const int waiting = waiterUpperBound(*m_shared);
     const int wake = qMin(n, waiting);
     if (wake > 0)
         wakeWaiters(&m_shared->condition, wake);
@@ -106,7 +102,7 @@ bool SharedCondition::notifyAll(QString *error)
         setError(error, QStringLiteral("cannot notify '%1': its lock is not held by this thread").arg(m_name));
         return false;
     }
-    const int waiting = m_shared->waiting.load(std::memory_order_relaxed);
+    const int waiting = waiterUpperBound(*m_shared);
     wakeWaiters(&m_shared->condition, kWakeAll);
     {
         StateWrite write(*m_shared);

@@ -3,6 +3,7 @@
 #include "../oplog.h"
 #include "guard.h"
 #include "shmregion.h"
+#include "waiterslots.h"
 
 namespace ShmScope {
 
@@ -83,14 +84,10 @@ SyncResult SharedEvent::wait(qint64 timeoutMs, QString *error)
     while (!woken()) {
         if (timeoutMs == 0)
             return SyncResult::TimedOut;
+        LockStatus status;
         {
-            StateWrite write(*m_shared);
-            bumpOwned(m_shared->waiting, 1);
-        }
-        const LockStatus status = guard.wait(deadline);
-        {
-            StateWrite write(*m_shared);
-            bumpOwned(m_shared->waiting, -1);
+            WaiterSlot slot(*m_shared);
+            status = guard.wait(deadline);
         }
         if (status == LockStatus::Failed) {
             setError(error, QStringLiteral("cannot wait on '%1': %2").arg(m_name, errnoText(guard.errorNumber())));

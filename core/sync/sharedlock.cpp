@@ -27,17 +27,15 @@ std::unique_ptr<SharedLock> SharedLock::open(const QString &name, QString *error
 
 SyncResult SharedLock::acquire(qint64 timeoutMs, QString *error)
 {
-    const OwnedLockResult outcome = acquireOwnedLock(*m_shared, m_name, timeoutMs, Reentry::Refused);
-    if (outcome.result == SyncResult::Error)
-        setError(error, outcome.error);
-    else if (outcome.result == SyncResult::Ok)
+    const SyncResult result = acquireOwnedLock(*m_shared, m_name, timeoutMs, Reentry::Refused, nullptr, error);
+    if (result == SyncResult::Ok && m_opLog)
         record(int(OpCode::Acquire), 0, 1);
-    return outcome.result;
+    return result;
 }
 
 bool SharedLock::release(QString *error)
 {
-    if (isHeldByMe())
+    if (m_opLog && isHeldByMe())
         record(int(OpCode::Release), 1, 0); // logged while still held, so the log keeps lock order
     return releaseOwnedLock(*m_shared, m_name, nullptr, error);
 }

@@ -27,25 +27,25 @@ std::unique_ptr<SharedRLock> SharedRLock::open(const QString &name, QString *err
 
 SyncResult SharedRLock::acquire(qint64 timeoutMs, QString *error)
 {
-    const OwnedLockResult outcome = acquireOwnedLock(*m_shared, m_name, timeoutMs, Reentry::Allowed);
-    if (outcome.result == SyncResult::Error)
-        setError(error, outcome.error);
-    else if (outcome.result == SyncResult::Ok)
-        record(int(OpCode::Acquire), outcome.depth - 1, outcome.depth);
-    return outcome.result;
+    int depth = 0;
+    const SyncResult result = acquireOwnedLock(*m_shared, m_name, timeoutMs, Reentry::Allowed, &depth, error);
+    if (result == SyncResult::Ok && m_opLog)
+        record(int(OpCode::Acquire), depth - 1, depth);
+    return result;
 }
 
 bool SharedRLock::release(QString *error)
 {
-    const int depthBefore = depth();
-    if (isHeldByMe())
+    if (m_opLog && isHeldByMe()) {
+        const int depthBefore = depth();
         record(int(OpCode::Release), depthBefore, depthBefore - 1);
+    }
     return releaseOwnedLock(*m_shared, m_name, nullptr, error);
 }
 
 int SharedRLock::depth() const
 {
-    return m_shared->depth.load(std::memory_order_relaxed);
+    return m_shared->owner.load(std::memory_order_acquire) != 0 ? m_shared->depth.load(std::memory_order_relaxed) : 0;
 }
 
 bool SharedRLock::isHeldByMe() const

@@ -3,6 +3,7 @@
 #include "../oplog.h"
 #include "guard.h"
 #include "shmregion.h"
+#include "waiterslots.h"
 
 #include <limits>
 
@@ -52,14 +53,10 @@ SyncResult SharedSemaphore::acquire(qint64 timeoutMs, QString *error)
     while (m_shared->count.load(std::memory_order_relaxed) == 0) {
         if (timeoutMs == 0)
             return SyncResult::TimedOut;
+        LockStatus status;
         {
-            StateWrite write(*m_shared);
-            bumpOwned(m_shared->waiting, 1);
-        }
-        const LockStatus status = guard.wait(deadline);
-        {
-            StateWrite write(*m_shared);
-            bumpOwned(m_shared->waiting, -1);
+            WaiterSlot slot(*m_shared);
+            status = guard.wait(deadline);
         }
         if (status == LockStatus::TimedOut && m_shared->count.load(std::memory_order_relaxed) == 0)
             return SyncResult::TimedOut;
@@ -108,7 +105,7 @@ bool SharedSemaphore::release(int n, QString *error)
         bumpOwned(m_shared->releases, 1);
     }
     record(int(OpCode::Post), before, before + n);
-    if (m_shared->waiting.load(std::memory_order_relaxed) > 0)
+    if (waiterUpperBound(*m_shared) > 0)
         wakeWaiters(&m_shared->condition, n);
     return true;
 }

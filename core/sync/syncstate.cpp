@@ -10,6 +10,7 @@
 #include "sharedsemaphore.h"
 #include "shmregion.h"
 #include "syncshared.h"
+#include "waiterslots.h"
 
 #include <QDir>
 #include <QThread>
@@ -53,15 +54,18 @@ T relaxed(const std::atomic<T> &field)
     return field.load(std::memory_order_relaxed);
 }
 
-void copyFields(const SyncShared &shared, SyncState *state)
+bool isOwnedKind(SyncKind kind)
 {
-    const auto kind = SyncKind(shared.kind);
-    const bool hasOwner = kind == SyncKind::Lock || kind == SyncKind::RLock || kind == SyncKind::Condition;
-    state->held = relaxed(shared.held) != 0;
-    state->owner = hasOwner ? relaxed(shared.ownerPid) : 0;
-    state->ownerTid = hasOwner ? relaxed(shared.ownerTid) : 0;
-    state->depth = relaxed(shared.depth);
-    state->waiting = relaxed(shared.waiting);
+    return kind == SyncKind::Lock || kind == SyncKind::RLock || kind == SyncKind::Condition;
+}
+
+void copyFields(const SyncShared &shared, quint64 owner, SyncState *state)
+{
+    const bool ownedKind = isOwnedKind(SyncKind(shared.kind));
+    state->held = ownedKind && owner != 0;
+    state->owner = state->held ? ownerPidOf(owner) : 0;
+    state->ownerTid = state->held ? ownerTidOf(owner) : 0;
+    state->depth = state->held || !ownedKind ? relaxed(shared.depth) : 0;
     state->count = relaxed(shared.count);
     state->initialCount = relaxed(shared.initialCount);
     state->maxCount = relaxed(shared.maxCount);
@@ -72,8 +76,14 @@ void copyFields(const SyncShared &shared, SyncState *state)
     state->acquisitions = relaxed(shared.acquisitions);
     state->contentions = relaxed(shared.contentions);
     state->releases = relaxed(shared.releases);
+    if (ownedKind) {
+        // Lock releases are not stored one by one (see syncshared.h): every level taken was given
+        // back, except the current depth and what dead owners abandoned.
+        state->releases += state->acquisitions - quint64(qMax(0, state->depth))
+            - relaxed(shared.abandonedDepth);
+    }
     state->heldNsTotal = relaxed(shared.heldNsTotal);
-    state->heldSinceNs = relaxed(shared.heldSinceNs);
+    state->heldSinceNs = state->held || !ownedKind ? relaxed(shared.heldSinceNs) : 0;
     state->ownerDiedRecoveries = relaxed(shared.ownerDiedRecoveries);
     state->lastDeadOwner = relaxed(shared.lastDeadOwner);
     state->creator = relaxed(shared.creator);
@@ -92,15 +102,23 @@ void readSharedState(const SyncShared &shared, SyncState *state)
             QThread::yieldCurrentThread();
             continue;
         }
-        copyFields(shared, state);
+        // The owned kinds' fast path writes no seqlock: the owner word and the acquisition count,
+        // read on both sides of the copy, catch a hold that began or ended meanwhile.
+        const quint64 acquisitionsBefore = shared.acquisitions.load(std::memory_order_acquire);
+        const quint64 owner = shared.owner.load(std::memory_order_acquire);
+        copyFields(shared, owner, state);
         std::atomic_thread_fence(std::memory_order_acquire);
-        if (shared.stateSeq.load(std::memory_order_relaxed) == before) {
+        if (shared.owner.load(std::memory_order_relaxed) == owner
+            && shared.acquisitions.load(std::memory_order_relaxed) == acquisitionsBefore
+            && shared.stateSeq.load(std::memory_order_relaxed) == before) {
             state->consistent = true;
             break;
         }
     }
     if (!state->consistent)
-        copyFields(shared, state);
+        copyFields(shared, shared.owner.load(std::memory_order_acquire), state);
+    // Waiters are pids; one that died while blocked is not waiting any more.
+    state->waiting = liveWaiterCount(shared);
     // A holder that died still shows as holder until the next acquirer recovers the lock.
     state->ownerAlive = state->owner == 0 || processIsAlive(state->owner);
 }

@@ -33,7 +33,8 @@ struct SyncState {
     pid_t ownerTid = 0;     // the holder's thread id
     bool ownerAlive = true; // false: the holder died holding it; the next acquirer recovers it
     int depth = 0;          // RLock: how many times the owner has acquired it
-    int waiting = 0;        // processes blocked in acquire / wait right now
+    int waiting = 0;        // live processes blocked in acquire / wait right now (a waiter killed
+                            // while blocked stops counting at once: waiters are kept by pid)
     int count = 0;          // Semaphore, BoundedSemaphore: the counter's value
     int initialCount = 0;   // Semaphore: the value given at creation
     int maxCount = 0;       // BoundedSemaphore: release beyond this is an error (Python: ValueError)
@@ -44,10 +45,12 @@ struct SyncState {
     quint64 acquisitions = 0;        // successful acquire / wait-passes
     quint64 contentions = 0;         // acquires that found it taken and had to wait
     quint64 releases = 0;            // release / set / notify / post calls that did something
-    // Hold times use CLOCK_MONOTONIC_COARSE (same clock, read at timer-tick resolution, a few ms):
-    // one hold is rounded to ticks, the total over many holds is unbiased.
+    // Hold times (Lock, RLock, Condition) are sampled so that acquiring reads no clock: the first
+    // hold, and every hold after one of 20 us or more, is timed exactly with CLOCK_MONOTONIC; among
+    // shorter holds one in 256 is timed and counted 256 times (an estimate over many holds).
     qint64 heldNsTotal = 0;          // total time held, over all completed holds
-    qint64 heldSinceNs = 0;          // CLOCK_MONOTONIC(_COARSE) when the current hold began, 0 when free
+    qint64 heldSinceNs = 0;          // CLOCK_MONOTONIC when the current hold began; 0 when free or
+                                     // when this hold is not timed
     quint64 ownerDiedRecoveries = 0; // times an acquirer found the owner dead and recovered it
     pid_t lastDeadOwner = 0;         // the pid of the last owner that died holding it
     pid_t creator = 0;

@@ -100,8 +100,16 @@ int main(int argc, char *argv[])
         QStringLiteral("LANG"));
     const QCommandLineOption presentationOption(
         QStringLiteral("presentation"), QApplication::translate("main", "Start in presentation mode (F5): large text, high contrast."));
+    const QCommandLineOption experimentOption(
+        QStringLiteral("experiment"),
+        QApplication::translate("main", "Open a lesson instead of the demo: a built-in id or number, or a file."),
+        QStringLiteral("NAME|FILE"));
+    const QCommandLineOption stepsOption(
+        QStringLiteral("steps"),
+        QApplication::translate("main", "With --experiment: start it and release N steps round robin (for slides)."),
+        QStringLiteral("N"));
     parser.addOptions({attachOption, layoutOption, pollOption, screenshotOption, sizeOption, delayOption,
-                       languageOption, presentationOption});
+                       languageOption, presentationOption, experimentOption, stepsOption});
     if (!parser.parse(QApplication::arguments()))
         return usageError(parser.errorText());
     if (parser.isSet(QStringLiteral("help")))
@@ -139,6 +147,18 @@ int main(int argc, char *argv[])
         if (!size.isValid())
             return usageError(error);
     }
+    int steps = -1;
+    if (parser.isSet(stepsOption)) {
+        bool ok = false;
+        steps = parser.value(stepsOption).toInt(&ok);
+        if (!parser.isSet(experimentOption))
+            return usageError(QApplication::translate("main", "--steps needs --experiment"));
+        if (!ok || steps < 0 || steps > 10000)
+            return usageError(QApplication::translate("main", "--steps %1: expected 0 to 10000")
+                                  .arg(parser.value(stepsOption)));
+    }
+    if (parser.isSet(experimentOption) && parser.isSet(attachOption))
+        return usageError(QApplication::translate("main", "give --attach or --experiment, not both"));
     int settleMs = 0;
     if (parser.isSet(delayOption)) {
         bool ok = false;
@@ -174,6 +194,15 @@ int main(int argc, char *argv[])
     QString error;
     if (parser.isSet(attachOption)) {
         if (!window.attachSegment(parser.value(attachOption), layout, &error)) {
+            std::fprintf(stderr, "shmscope: %s\n", qUtf8Printable(error));
+            return 1;
+        }
+    } else if (parser.isSet(experimentOption)) {
+        if (!window.openExperiment(parser.value(experimentOption), &error)) {
+            std::fprintf(stderr, "shmscope: %s\n", qUtf8Printable(error));
+            return 1;
+        }
+        if (steps >= 0 && !window.startLessonSteps(steps, &error)) {
             std::fprintf(stderr, "shmscope: %s\n", qUtf8Printable(error));
             return 1;
         }

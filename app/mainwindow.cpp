@@ -5,6 +5,11 @@
 #include "bytegridview.h"
 #include "classroomcontroller.h"
 #include "demo.h"
+#include "experiment/builtinexperiments.h"
+#include "experimentpanel.h"
+#include "experimentsession.h"
+#include "timelinefeed.h"
+#include "timelinepanel.h"
 #include "processmanager.h"
 #include "processespanel.h"
 #include "segment.h"
@@ -225,6 +230,124 @@ void MainWindow::createDocks()
     resizeDocks({typed}, {560}, Qt::Horizontal);
     resizeDocks({segments}, {300}, Qt::Vertical);
     resizeDocks({segments, sync, processes}, {480, 480, 480}, Qt::Horizontal);
+    createLessonDocks();
+}
+
+// The classroom's panels (issue 5): a lesson's segments open in this window's grid and typed view,
+// and scrubbing the timeline moves those views back in time.
+void MainWindow::createLessonDocks()
+{
+    m_lessons = installLessonDocks(
+        this, m_viewMenu,
+        [this](const QString &realName, const Layout &layout) {
+            QString error;
+            const int id = m_workspace->attachSegment(realName, layout, false, &error);
+            if (id == 0)
+                statusBar()->showMessage(error, 10000);
+            m_lessonHandles.insert(realName, id);
+        },
+        [this](const QString &message) { statusBar()->showMessage(message, 8000); });
+    // A lesson opens on its first segment (the first phase's), not on the last one attached.
+    connect(m_lessons.session, &ExperimentSession::segmentsReady, this, [this] {
+        const QVector<ExperimentSession::SegmentInfo> segments = m_lessons.session->segments();
+        if (!segments.isEmpty() && m_lessonHandles.value(segments.first().realName) != 0)
+            m_workspace->setCurrent(m_lessonHandles.value(segments.first().realName));
+    });
+    connect(m_lessons.timelinePanel, &TimelinePanel::timeChanged, this, &MainWindow::showMomentAt);
+    connect(m_lessons.timelinePanel, &TimelinePanel::liveChanged, this, [this](bool live) {
+        if (live)
+            showMomentAt(-1);
+    });
+    // The lessons start hidden behind the live panels; opening one brings them forward.
+    for (QDockWidget *dock : {m_lessons.experimentDock, m_lessons.stepDock, m_lessons.timelineDock})
+        dock->hide();
+}
+
+bool MainWindow::openExperiment(const QString &nameOrPath, QString *error)
+{
+    ExperimentError experimentError;
+    const std::optional<Experiment> experiment = findExperiment(nameOrPath, &experimentError);
+    if (!experiment) {
+        if (error)
+            *error = experimentError.toString();
+        return false;
+    }
+    for (QDockWidget *dock : {m_lessons.experimentDock, m_lessons.stepDock, m_lessons.timelineDock})
+        dock->show();
+    // Stepping cards need room: in a lesson the step-through takes the blocks' place (a tab away).
+    QDockWidget *blocks = findChild<QDockWidget *>(QStringLiteral("BlocksDock"));
+    QDockWidget *typed = findChild<QDockWidget *>(QStringLiteral("TypedValuesDock"));
+    if (blocks && typed && dockWidgetArea(blocks) == dockWidgetArea(m_lessons.stepDock)) {
+        tabifyDockWidget(blocks, m_lessons.stepDock);
+        m_lessons.stepDock->raise();
+        resizeDocks({typed, m_lessons.stepDock}, {height() / 4, height() / 2}, Qt::Vertical);
+    }
+    if (!experiment->sourcePath.startsWith(QLatin1Char(':')))
+        return m_lessons.experimentPanel->loadFile(experiment->sourcePath);
+    const QVector<Experiment> builtins = builtinExperiments(); // the panel lists them in this order
+    for (int row = 0; row < builtins.size(); ++row) {
+        if (builtins.at(row).id == experiment->id)
+            return m_lessons.experimentPanel->loadBuiltin(row);
+    }
+    return false;
+}
+
+bool MainWindow::startLessonSteps(int steps, QString *error)
+{
+    ExperimentSession *session = m_lessons.session;
+    if (!session || !session->hasExperiment()) {
+        if (error)
+            *error = tr("no experiment is open");
+        return false;
+    }
+    session->start();
+    for (int i = 0; i < steps; ++i) {
+        QString stepError;
+        if (!session->runner()->stepRoundRobin(&stepError)) {
+            if (error)
+                *error = stepError.isEmpty() ? tr("no stepped worker is waiting after %1 steps").arg(i) : stepError;
+            return false;
+        }
+    }
+    return true;
+}
+
+void MainWindow::showMomentAt(qint64 timeNs)
+{
+    m_pastNs = timeNs;
+    const OpenHandle *open = m_workspace->current();
+    if (timeNs < 0 || !open || !m_lessons.session) {
+        m_pastNs = -1;
+        m_poller->pollNow(); // the next poll repaints the present
+        updateStatus();
+        return;
+    }
+    const TimelineRecorder &recorder = m_lessons.session->timeline()->recorder();
+    for (int track = 0; track < recorder.trackCount(); ++track) {
+        if (recorder.segmentName(track) != open->segment->name())
+            continue;
+        bool available = false;
+        const QByteArray bytes = recorder.bytesAt(track, timeNs, &available);
+        if (!available)
+            break;
+        const ByteRange visible = m_grid->visibleRange();
+        Snapshot past;
+        past.offset = visible.offset;
+        past.bytes = bytes.mid(visible.offset, visible.length);
+        past.requestedLength = visible.length;
+        past.segmentSize = bytes.size();
+        m_grid->applySnapshot(past, {}, true);
+        const ByteRange typedRange = m_typedModel->neededRange();
+        Snapshot typed;
+        typed.offset = typedRange.offset;
+        typed.bytes = bytes.mid(typedRange.offset, typedRange.length);
+        typed.requestedLength = typedRange.length;
+        typed.segmentSize = bytes.size();
+        m_typedModel->setSnapshot(typed);
+        updateStatus();
+        return;
+    }
+    statusBar()->showMessage(tr("The timeline has no record of %1 at that moment").arg(open->segment->name()), 8000);
 }
 
 // Panels (issue 4 items 1, 4, 5, 6) are the panels teammate's widgets; the window feeds them from its
@@ -349,7 +472,8 @@ void MainWindow::showCurrentHandle()
 void MainWindow::onPolled(const PollResult &result)
 {
     // Probes are the same whatever the segment; bytes of a segment no longer shown are not.
-    const bool current = result.segmentGeneration == m_poller->segmentGeneration();
+    // While the timeline shows the past, the live bytes wait; probes (locks, processes) stay live.
+    const bool current = result.segmentGeneration == m_poller->segmentGeneration() && m_pastNs < 0;
     if (current) {
         m_grid->applySnapshot(result.visible, result.visibleChanges, result.fresh);
         m_typedView->setFlashSuppressed(result.fresh);
@@ -414,6 +538,8 @@ void MainWindow::updateStatus()
             text += tr("  ·  unlinked, still mapped");
         else if (status.currentSize != status.mappedSize)
             text += tr("  ·  now %1 bytes (truncated)").arg(status.currentSize);
+        if (m_pastNs >= 0)
+            text += tr("  ·  showing the past (timeline scrubbed back)");
         m_segmentLabel->setText(text);
     }
     if (!m_sinceLastChange.isValid())

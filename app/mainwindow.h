@@ -1,11 +1,13 @@
 #pragma once
 
 #include "catalogue.h"
+#include "lessondocks.h"
 #include "layout.h"
 #include "poller.h"
 #include "sync/syncstate.h"
 
 #include <QElapsedTimer>
+#include <QHash>
 #include <QMainWindow>
 #include <QPointer>
 
@@ -43,6 +45,15 @@ public:
     TypedValueView *typedView() const { return m_typedView; }
     Demo *demo() const { return m_demo; }
     ClassroomController *classroom() const { return m_classroom; } // presentation, languages, export, settings
+    const LessonDocks &lessons() const { return m_lessons; }        // experiment, step-through, timeline
+    // Opens a built-in experiment (id or number) or an experiment file in the lesson docks.
+    bool openExperiment(const QString &nameOrPath, QString *error);
+    // Starts the open experiment and lets `steps` steps of its stepped workers through, round robin.
+    bool startLessonSteps(int steps, QString *error);
+    // Shows every view as it was at timeNs (CLOCK_MONOTONIC), rebuilt by the lesson's timeline;
+    // a negative time goes back to live polling.
+    void showMomentAt(qint64 timeNs);
+    bool isShowingPast() const { return m_pastNs >= 0; }
 
     bool startDemo(QString *error);
     // Attaches NAME with layout (may be empty) and shows it. Returns false with *error set.
@@ -66,6 +77,7 @@ private:
     void createActions();
     void createToolBar();
     void createDocks();
+    void createLessonDocks();
     void createStatusBar();
     void installProbes();
     QDockWidget *addPanel(const QString &title, const QString &objectName, QWidget *panel, Qt::DockWidgetArea area);
@@ -93,6 +105,9 @@ private:
     BlocksDiagram *m_blocks = nullptr;
     Demo *m_demo = nullptr; // child of this window
     ClassroomController *m_classroom = nullptr;
+    LessonDocks m_lessons;
+    QHash<QString, int> m_lessonHandles; // a lesson segment's real name -> its handle here
+    qint64 m_pastNs = -1; // the scrubbed moment; -1 while live
 
     QActionGroup *m_modeGroup = nullptr;
     QActionGroup *m_rateGroup = nullptr;

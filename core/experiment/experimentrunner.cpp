@@ -469,8 +469,9 @@ bool ExperimentRunner::stepRoundRobin(QString *error)
         const WorkerRun &run = m_workers[size_t(index)];
         if (!run.step || run.state != WorkerRun::State::Running)
             continue;
+        // A worker just started, or still inside its last step, is waited for until it stops again.
         StepStatus status;
-        if (stepStatusOf(pid_t(run.pid), &status, nullptr) && status.state == StepState::Waiting)
+        if (waitUntilStopped(pid_t(run.pid), kStepTimeoutMs, &status, nullptr) && status.state == StepState::Waiting)
             return stepWorker(index, error);
     }
     if (error)

@@ -132,6 +132,21 @@
         </message>
     </context>
     <context>
+        <name>QObject</name>
+        <message>
+            <source>Experiment</source>
+            <translation>Experiment</translation>
+        </message>
+        <message>
+            <source>Step-through</source>
+            <translation>Step-through</translation>
+        </message>
+        <message>
+            <source>Timeline</source>
+            <translation>Timeline</translation>
+        </message>
+    </context>
+    <context>
         <name>Screenshot</name>
         <message>
             <source>--size %1: expected WIDTHxHEIGHT between 320x240 and 7680x4320</source>
@@ -1040,6 +1055,22 @@ File ▸ New Segment (Ctrl+N) or Attach (Ctrl+O)</translation>
         <message>
             <source>last change %1 s ago  ·  %2 changes</source>
             <translation>last change %1 s ago  ·  %2 changes</translation>
+        </message>
+        <message>
+            <source>no experiment is open</source>
+            <translation>no experiment is open</translation>
+        </message>
+        <message>
+            <source>no stepped worker is waiting after %1 steps</source>
+            <translation>no stepped worker is waiting after %1 steps</translation>
+        </message>
+        <message>
+            <source>The timeline has no record of %1 at that moment</source>
+            <translation>The timeline has no record of %1 at that moment</translation>
+        </message>
+        <message>
+            <source>  ·  showing the past (timeline scrubbed back)</source>
+            <translation>  ·  showing the past (timeline scrubbed back)</translation>
         </message>
     </context>
     <context>
@@ -2101,6 +2132,26 @@ one lane per worker, one per lock.</translation>
         <message>
             <source>--language %1: expected one of: %2</source>
             <translation>--language %1: expected one of: %2</translation>
+        </message>
+        <message>
+            <source>Open a lesson instead of the demo: a built-in id or number, or a file.</source>
+            <translation>Open a lesson instead of the demo: a built-in id or number, or a file.</translation>
+        </message>
+        <message>
+            <source>With --experiment: start it and release N steps round robin (for slides).</source>
+            <translation>With --experiment: start it and release N steps round robin (for slides).</translation>
+        </message>
+        <message>
+            <source>--steps needs --experiment</source>
+            <translation>--steps needs --experiment</translation>
+        </message>
+        <message>
+            <source>--steps %1: expected 0 to 10000</source>
+            <translation>--steps %1: expected 0 to 10000</translation>
+        </message>
+        <message>
+            <source>give --attach or --experiment, not both</source>
+            <translation>give --attach or --experiment, not both</translation>
         </message>
     </context>
 </TS>

@@ -132,6 +132,21 @@
         </message>
     </context>
     <context>
+        <name>QObject</name>
+        <message>
+            <source>Experiment</source>
+            <translation>实验</translation>
+        </message>
+        <message>
+            <source>Step-through</source>
+            <translation>单步执行</translation>
+        </message>
+        <message>
+            <source>Timeline</source>
+            <translation>时间线</translation>
+        </message>
+    </context>
+    <context>
         <name>Screenshot</name>
         <message>
             <source>--size %1: expected WIDTHxHEIGHT between 320x240 and 7680x4320</source>
@@ -1039,6 +1054,22 @@ File ▸ New Segment (Ctrl+N) or Attach (Ctrl+O)</source>
         <message>
             <source>last change %1 s ago  ·  %2 changes</source>
             <translation>上次变化在 %1 秒前  ·  共 %2 次变化</translation>
+        </message>
+        <message>
+            <source>no experiment is open</source>
+            <translation>没有打开的实验</translation>
+        </message>
+        <message>
+            <source>no stepped worker is waiting after %1 steps</source>
+            <translation>放行 %1 步之后，没有等待单步的工作进程</translation>
+        </message>
+        <message>
+            <source>The timeline has no record of %1 at that moment</source>
+            <translation>时间线上没有 %1 在那一刻的记录</translation>
+        </message>
+        <message>
+            <source>  ·  showing the past (timeline scrubbed back)</source>
+            <translation>  ·  正在显示过去（时间线已回拨）</translation>
         </message>
     </context>
     <context>
@@ -2097,6 +2128,26 @@ one lane per worker, one per lock.</source>
         <message>
             <source>--language %1: expected one of: %2</source>
             <translation>--language %1：应为以下之一：%2</translation>
+        </message>
+        <message>
+            <source>Open a lesson instead of the demo: a built-in id or number, or a file.</source>
+            <translation>打开一个课程实验而不是演示：内置实验的 id 或编号，或一个文件。</translation>
+        </message>
+        <message>
+            <source>With --experiment: start it and release N steps round robin (for slides).</source>
+            <translation>与 --experiment 一起使用：启动实验并轮流放行 N 步（用于幻灯片）。</translation>
+        </message>
+        <message>
+            <source>--steps needs --experiment</source>
+            <translation>--steps 需要 --experiment</translation>
+        </message>
+        <message>
+            <source>--steps %1: expected 0 to 10000</source>
+            <translation>--steps %1：应为 0 到 10000</translation>
+        </message>
+        <message>
+            <source>give --attach or --experiment, not both</source>
+            <translation>--attach 和 --experiment 只能给出一个</translation>
         </message>
     </context>
 </TS>

@@ -552,4 +552,17 @@ TRANSLATIONS = {
     "--poll-hz %1: expected a whole number from %2 to %3": "--poll-hz %1：应为 %2 到 %3 之间的整数",
     "--screenshot-delay %1: expected 0 to 10000 ms": "--screenshot-delay %1：应为 0 到 10000 毫秒",
     "--language %1: expected one of: %2": "--language %1：应为以下之一：%2",
+    # Lesson docks in the main window, --experiment / --steps
+    "Experiment": "实验",
+    "Step-through": "单步执行",
+    "Timeline": "时间线",
+    "no experiment is open": "没有打开的实验",
+    "no stepped worker is waiting after %1 steps": "放行 %1 步之后，没有等待单步的工作进程",
+    "The timeline has no record of %1 at that moment": "时间线上没有 %1 在那一刻的记录",
+    "  ·  showing the past (timeline scrubbed back)": "  ·  正在显示过去（时间线已回拨）",
+    "Open a lesson instead of the demo: a built-in id or number, or a file.": "打开一个课程实验而不是演示：内置实验的 id 或编号，或一个文件。",
+    "With --experiment: start it and release N steps round robin (for slides).": "与 --experiment 一起使用：启动实验并轮流放行 N 步（用于幻灯片）。",
+    "--steps needs --experiment": "--steps 需要 --experiment",
+    "--steps %1: expected 0 to 10000": "--steps %1：应为 0 到 10000",
+    "give --attach or --experiment, not both": "--attach 和 --experiment 只能给出一个",
 }

@@ -34,6 +34,7 @@ private Q_SLOTS:
     void rlockReleasedByNonOwnerIsRefused();
     void lockReacquireBySameThreadIsRefused();
     void lockAcquireTimesOutWhileHeldElsewhere();
+    void holdTimesAndReleasesAreObservable();
     void semaphoreCounts();
     void boundedSemaphoreRefusesReleasePastMaximum();
     void semaphoreWakesWaiterInAnotherProcess();
@@ -300,6 +301,56 @@ void TestSync::lockAcquireTimesOutWhileHeldElsewhere()
     QCOMPARE(lock->acquire(1000), SyncResult::Ok);
     QCOMPARE(stateOf(name).owner, ::getpid());
     QVERIFY(lock->release());
+}
+
+static qint64 monotonicNs()
+{
+    timespec now{};
+    ::clock_gettime(CLOCK_MONOTONIC, &now);
+    return qint64(now.tv_sec) * 1000000000 + now.tv_nsec;
+}
+
+void TestSync::holdTimesAndReleasesAreObservable()
+{
+    // The fast path reads no clock; the first hold, and every hold after a long one, is timed.
+    const QString name = uniqueName();
+    auto rlock = SharedRLock::create(name, nullptr);
+    QVERIFY(rlock);
+    const qint64 before = monotonicNs();
+    QCOMPARE(rlock->acquire(1000), SyncResult::Ok);
+    SyncState state = stateOf(name);
+    QVERIFY(state.heldSinceNs >= before && state.heldSinceNs <= monotonicNs());
+    QThread::usleep(200); // a hold longer than the 20 us that makes the next one timed too
+    QVERIFY(rlock->release());
+    state = stateOf(name);
+    QCOMPARE(state.heldSinceNs, 0);
+    QVERIFY(state.heldNsTotal >= 200000);
+    const qint64 afterLongHold = state.heldNsTotal;
+
+    QCOMPARE(rlock->acquire(1000), SyncResult::Ok);
+    QVERIFY(stateOf(name).heldSinceNs > 0);
+    QCOMPARE(rlock->acquire(1000), SyncResult::Ok);
+    QCOMPARE(rlock->acquire(1000), SyncResult::Ok);
+    state = stateOf(name);
+    QCOMPARE(state.depth, 3);
+    QCOMPARE(state.acquisitions, quint64(4));
+    QCOMPARE(state.releases, quint64(1));
+    for (int i = 0; i < 3; ++i)
+        QVERIFY(rlock->release());
+    state = stateOf(name);
+    QVERIFY(!state.held);
+    QCOMPARE(state.releases, quint64(4)); // every level given back counts, as acquiring it did
+    QVERIFY(state.heldNsTotal > afterLongHold);
+
+    for (int i = 0; i < 1000; ++i) {
+        QCOMPARE(rlock->acquire(1000), SyncResult::Ok);
+        QVERIFY(rlock->release());
+    }
+    state = stateOf(name);
+    QCOMPARE(state.acquisitions, quint64(1004));
+    QCOMPARE(state.releases, quint64(1004));
+    QCOMPARE(state.waiting, 0);
+    QVERIFY(state.consistent);
 }
 
 void TestSync::semaphoreCounts()

@@ -18,6 +18,15 @@ static_assert(sizeof(ObjectHeader) == 32, "ObjectHeader is part of the shared fo
 
 inline constexpr char kObjectMagic[8] = {'S', 'H', 'M', 'S', 'C', 'O', 'P', 'E'};
 
+// The magic as one 64-bit word, for objects that publish it last with one atomic store (so that an
+// observer that sees the magic sees a fully initialised object).
+inline quint64 objectMagicWord()
+{
+    quint64 word = 0;
+    std::memcpy(&word, kObjectMagic, sizeof word);
+    return word;
+}
+
 inline bool isShmScopeObject(const ObjectHeader &header)
 {
     return std::memcmp(header.magic, kObjectMagic, sizeof kObjectMagic) == 0;

@@ -43,13 +43,6 @@ bool fail(QString *error, const QString &message)
     return false;
 }
 
-quint64 magicWord()
-{
-    quint64 word = 0;
-    std::memcpy(&word, kObjectMagic, sizeof word);
-    return word;
-}
-
 // FNV-1a, 32 bits: enough to tell a torn entry (two writers lapping each other on one slot) from
 // a whole one.
 quint32 checksumOf(quint64 index, const quint64 *words, int wordCount, quint32 lastHalfWord)
@@ -212,7 +205,7 @@ std::unique_ptr<OpLog> OpLog::create(const QString &name, int capacity, QString 
         new (&slotArray[i]) OpLogSlot;
     shared->header.version = kOpLogVersion;
     std::memcpy(shared->header.kindName, "OpLog", 5);
-    reinterpret_cast<std::atomic<quint64> *>(shared->header.magic)->store(magicWord(), std::memory_order_release);
+    reinterpret_cast<std::atomic<quint64> *>(shared->header.magic)->store(objectMagicWord(), std::memory_order_release);
 
     std::unique_ptr<OpLog> log(new OpLog);
     log->m_region = std::move(region);
@@ -240,10 +233,10 @@ static std::unique_ptr<OpLog> openLog(const QString &name, bool readOnly, QStrin
     const auto *shared = static_cast<const OpLogShared *>(region->data());
     const auto *magic = reinterpret_cast<const std::atomic<quint64> *>(shared->header.magic);
     const Deadline deadline = Deadline::afterMs(kPublishWaitMs);
-    while (magic->load(std::memory_order_acquire) != magicWord() && !deadline.hasPassed())
+    while (magic->load(std::memory_order_acquire) != objectMagicWord() && !deadline.hasPassed())
         QThread::msleep(1);
     const qint64 expectedSize = qint64(sizeof(OpLogShared)) + qint64(shared->capacity) * qint64(sizeof(OpLogSlot));
-    if (magic->load(std::memory_order_acquire) != magicWord() || shared->header.version != kOpLogVersion
+    if (magic->load(std::memory_order_acquire) != objectMagicWord() || shared->header.version != kOpLogVersion
         || objectKindName(shared->header) != QLatin1String("OpLog") || shared->slotSize != sizeof(OpLogSlot)
         || shared->capacity == 0 || (shared->capacity & (shared->capacity - 1)) != 0
         || region->size() < expectedSize) {

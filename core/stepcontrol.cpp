@@ -34,13 +34,6 @@ bool fail(QString *error, const QString &message)
     return false;
 }
 
-quint64 magicWord()
-{
-    quint64 word = 0;
-    std::memcpy(&word, kObjectMagic, sizeof word);
-    return word;
-}
-
 void storeText(TextWords &words, const QString &text)
 {
     QByteArray bytes = text.toUtf8();
@@ -176,7 +169,7 @@ void readStatus(const StepShared &shared, StepStatus *status)
 bool isPublished(const StepShared &shared)
 {
     return reinterpret_cast<const std::atomic<quint64> *>(shared.header.magic)->load(std::memory_order_acquire)
-        == magicWord();
+        == objectMagicWord();
 }
 
 // Opens a worker's step control; waits briefly for a creator that is still filling it in.
@@ -302,7 +295,7 @@ std::unique_ptr<StepControl> StepControl::createForSelf(const QStringList &progr
     shared->changedNs.store(monotonicNowNs(), std::memory_order_relaxed);
     shared->header.version = kStepVersion;
     std::memcpy(shared->header.kindName, "StepControl", 11);
-    reinterpret_cast<std::atomic<quint64> *>(shared->header.magic)->store(magicWord(), std::memory_order_release);
+    reinterpret_cast<std::atomic<quint64> *>(shared->header.magic)->store(objectMagicWord(), std::memory_order_release);
 
     std::unique_ptr<StepControl> control(new StepControl);
     control->m_region = std::move(region);

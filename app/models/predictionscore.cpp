@@ -12,17 +12,6 @@ QString tr(const char *text)
 }
 } // namespace
 
-QString groupedNumber(double value)
-{
-    if (!std::isfinite(value) || value != std::floor(value) || std::fabs(value) >= 1e15)
-        return QString::number(value, 'g', 6);
-    const qint64 whole = qint64(value);
-    QString digits = QString::number(whole < 0 ? -whole : whole);
-    for (qsizetype i = digits.size() - 3; i > 0; i -= 3)
-        digits.insert(i, QLatin1Char(','));
-    return whole < 0 ? QLatin1Char('-') + digits : digits;
-}
-
 std::optional<double> parsePrediction(const QString &text)
 {
     QString cleaned;

@@ -20,7 +20,5 @@ struct PredictionScore {
 // Accepts "2", "20,000", "20 000", "1.5" and "１" (full-width digits); nullopt for anything else.
 std::optional<double> parsePrediction(const QString &text);
 PredictionScore scorePrediction(const QString &predictionText, const ExperimentOutcome &outcome);
-// "12,887": grouped like the runner's outcome texts.
-QString groupedNumber(double value);
 
 } // namespace ShmScope

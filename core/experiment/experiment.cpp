@@ -1,5 +1,7 @@
 #include "experiment.h"
 
+#include <cmath>
+
 namespace ShmScope {
 
 QString LocalizedText::forLanguage(const QString &languageCode) const
@@ -25,6 +27,17 @@ const ExperimentSyncObject *Experiment::syncObject(const QString &syncId) const
             return &candidate;
     }
     return nullptr;
+}
+
+QString groupedNumber(double value)
+{
+    if (!std::isfinite(value) || value != std::floor(value) || std::fabs(value) >= 1e15)
+        return QString::number(value, 'g', 6);
+    const qint64 whole = qint64(value);
+    QString digits = QString::number(whole < 0 ? -whole : whole);
+    for (qsizetype i = digits.size() - 3; i > 0; i -= 3)
+        digits.insert(i, QLatin1Char(','));
+    return whole < 0 ? QLatin1Char('-') + digits : digits;
 }
 
 } // namespace ShmScope

@@ -86,4 +86,7 @@ struct Experiment {
     const ExperimentSyncObject *syncObject(const QString &syncId) const;
 };
 
+// "12,887": a class reads grouped digits faster than a run of them. Non-integers keep 6 digits.
+QString groupedNumber(double value);
+
 } // namespace ShmScope

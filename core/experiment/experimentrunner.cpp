@@ -24,18 +24,6 @@ constexpr int kStartTimeoutMs = 10000;
 constexpr qint64 kStepTimeoutMs = 10000;
 constexpr int kOpLogCapacity = 1 << 16;
 
-// "12,887": a class reads grouped digits faster than a run of them.
-QString groupedNumber(double value)
-{
-    if (value != double(qint64(value)))
-        return QString::number(value, 'g', 10);
-    const qint64 whole = qint64(value);
-    QString digits = QString::number(whole < 0 ? -whole : whole);
-    for (int i = digits.size() - 3; i > 0; i -= 3)
-        digits.insert(i, QLatin1Char(','));
-    return whole < 0 ? QLatin1Char('-') + digits : digits;
-}
-
 bool compare(double observed, const QString &op, double expected)
 {
     if (op == QLatin1String("=="))

@@ -18,18 +18,11 @@ namespace {
 // zeroes, and waits this long for the magic before calling the file foreign.
 constexpr int kPublishWaitMs = 1000;
 
-quint64 magicWord()
-{
-    quint64 word = 0;
-    std::memcpy(&word, kObjectMagic, sizeof word);
-    return word;
-}
-
 bool waitForPublishedHeader(const SyncShared *shared)
 {
     const auto *magic = reinterpret_cast<const std::atomic<quint64> *>(shared->header.magic);
     const Deadline deadline = Deadline::afterMs(kPublishWaitMs);
-    while (magic->load(std::memory_order_acquire) != magicWord()) {
+    while (magic->load(std::memory_order_acquire) != objectMagicWord()) {
         if (deadline.hasPassed())
             return false;
         QThread::msleep(1);
@@ -157,7 +150,7 @@ std::unique_ptr<ShmRegion> SyncHandle::createRegion(const QString &name, SyncKin
     std::memcpy(shared->header.kindName, kindName.constData(),
                 size_t(qMin<qsizetype>(kindName.size(), sizeof shared->header.kindName)));
     // The magic goes last: once an opener sees it, everything above is in place.
-    reinterpret_cast<std::atomic<quint64> *>(shared->header.magic)->store(magicWord(), std::memory_order_release);
+    reinterpret_cast<std::atomic<quint64> *>(shared->header.magic)->store(objectMagicWord(), std::memory_order_release);
     return region;
 }
 

@@ -8,6 +8,7 @@
 #include "experiment/builtinexperiments.h"
 #include "experimentpanel.h"
 #include "experimentsession.h"
+#include "languagemanager.h"
 #include "timelinefeed.h"
 #include "timelinepanel.h"
 #include "processmanager.h"
@@ -172,12 +173,33 @@ void MainWindow::createToolBar()
     auto *title = new QLabel(tr("  <b>ShmScope</b>  "), bar);
     bar->addWidget(title);
     bar->addSeparator();
+    const auto buttonText = [](ByteGridView::DisplayMode mode) {
+        switch (mode) {
+        case ByteGridView::DisplayMode::Hex:
+            return tr("HEX");
+        case ByteGridView::DisplayMode::Decimal:
+            return tr("DEC");
+        case ByteGridView::DisplayMode::Binary:
+            return tr("BIN");
+        case ByteGridView::DisplayMode::Ascii:
+            break;
+        }
+        return tr("ASCII");
+    };
     for (QAction *action : m_modeGroup->actions()) {
-        auto *shortAction = new QAction(action->text().left(3).toUpper(), bar);
-        if (action->text() == ByteGridView::displayModeName(ByteGridView::DisplayMode::Ascii))
-            shortAction->setText(QStringLiteral("ASCII"));
+        const auto mode = ByteGridView::DisplayMode(action->data().toInt());
+        // Whole words from the translation, never cut by character count (that left Chinese "十六进").
+        auto *shortAction = new QAction(bar);
         shortAction->setCheckable(true);
-        shortAction->setToolTip(tr("%1 (%2)").arg(action->text(), action->shortcut().toString()));
+        const auto nameMode = [action, shortAction, mode, buttonText] {
+            action->setText(ByteGridView::displayModeName(mode));
+            shortAction->setText(buttonText(mode));
+            shortAction->setToolTip(tr("%1 (%2)").arg(action->text(), action->shortcut().toString()));
+        };
+        nameMode();
+        // Named again after a language switch, not left to LanguageManager's retranslation by shown text:
+        // 十六进制 is both the menu's "Hexadecimal" and the button's "HEX", and could come back as either.
+        connect(LanguageManager::instance(), &LanguageManager::languageChanged, shortAction, nameMode);
         connect(action, &QAction::toggled, shortAction, &QAction::setChecked);
         connect(shortAction, &QAction::triggered, action, &QAction::trigger);
         shortAction->setChecked(action->isChecked());

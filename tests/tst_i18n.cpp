@@ -14,6 +14,8 @@
 #include <QMenuBar>
 #include <QRegularExpression>
 #include <QTest>
+#include <QToolBar>
+#include <QToolButton>
 #include <QXmlStreamReader>
 
 using namespace ShmScope;
@@ -46,6 +48,23 @@ QString dockTitle(MainWindow &window, const char *objectName)
 {
     const auto *dock = window.findChild<QDockWidget *>(QString::fromLatin1(objectName));
     return dock ? dock->windowTitle() : QString();
+}
+
+// The main toolbar's display-mode buttons (the checkable ones), each fitting its whole text.
+QStringList modeButtonTexts(MainWindow &window)
+{
+    QStringList texts;
+    const auto *bar = window.findChild<QToolBar *>(QStringLiteral("MainToolBar"));
+    if (!bar)
+        return texts;
+    for (QAction *action : bar->actions()) {
+        const auto *button = qobject_cast<QToolButton *>(bar->widgetForAction(action));
+        if (!action->isCheckable() || !button)
+            continue;
+        const bool fits = button->width() >= button->fontMetrics().horizontalAdvance(button->text());
+        texts << (fits ? button->text() : QStringLiteral("clipped: ") + button->text());
+    }
+    return texts;
 }
 
 bool hasHan(const QString &text)
@@ -168,6 +187,39 @@ private Q_SLOTS:
         // The dialog retranslates itself on the LanguageChange event the application posts on.
         QTRY_VERIFY(about.bodyText().contains(QStringLiteral("MIT licence")));
         QVERIFY(!hasHan(about.bodyText()));
+    }
+
+    void displayModeButtonsShowWholeWords()
+    {
+        MainWindow window;
+        window.resize(1280, 800);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        const QStringList english{QStringLiteral("HEX"), QStringLiteral("DEC"), QStringLiteral("BIN"),
+                                  QStringLiteral("ASCII")};
+        QCOMPARE(modeButtonTexts(window), english);
+
+        // Three characters of 十六进制 used to be shown: whole words, re-translated at run time.
+        window.classroom()->setLanguage(QStringLiteral("zh_CN"));
+        // The toolbar lays its buttons out again on the LayoutRequest the new texts post.
+        QTRY_COMPARE(modeButtonTexts(window), (QStringList{QStringLiteral("十六进制"), QStringLiteral("十进制"),
+                                                       QStringLiteral("二进制"), QStringLiteral("ASCII")}));
+        const auto *bar = window.findChild<QToolBar *>(QStringLiteral("MainToolBar"));
+        QVERIFY(bar);
+        QVERIFY(bar->actions().size() > 2);
+        bool hexToolTipFound = false;
+        for (QAction *action : bar->actions())
+            hexToolTipFound = hexToolTipFound || action->toolTip().startsWith(QStringLiteral("十六进制（"));
+        QVERIFY(hexToolTipFound);
+
+        window.classroom()->setLanguage(QStringLiteral("en"));
+        QTRY_COMPARE(modeButtonTexts(window), english);
+        // The View > Display Mode menu shares 十六进制 with the button yet must come back as the full word.
+        QStringList actionTexts;
+        for (const QAction *action : window.findChildren<QAction *>())
+            actionTexts << action->text();
+        QVERIFY(actionTexts.contains(QStringLiteral("Hexadecimal")));
+        QVERIFY(!actionTexts.contains(QStringLiteral("十六进制")));
     }
 };
 

@@ -1072,6 +1072,22 @@ File ▸ New Segment (Ctrl+N) or Attach (Ctrl+O)</translation>
             <source>  ·  showing the past (timeline scrubbed back)</source>
             <translation>  ·  showing the past (timeline scrubbed back)</translation>
         </message>
+        <message>
+            <source>HEX</source>
+            <translation>HEX</translation>
+        </message>
+        <message>
+            <source>DEC</source>
+            <translation>DEC</translation>
+        </message>
+        <message>
+            <source>BIN</source>
+            <translation>BIN</translation>
+        </message>
+        <message>
+            <source>ASCII</source>
+            <translation>ASCII</translation>
+        </message>
     </context>
     <context>
         <name>ShmScope::ProcessManager</name>

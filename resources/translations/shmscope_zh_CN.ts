@@ -1071,6 +1071,22 @@ File ▸ New Segment (Ctrl+N) or Attach (Ctrl+O)</source>
             <source>  ·  showing the past (timeline scrubbed back)</source>
             <translation>  ·  正在显示过去（时间线已回拨）</translation>
         </message>
+        <message>
+            <source>HEX</source>
+            <translation>十六进制</translation>
+        </message>
+        <message>
+            <source>DEC</source>
+            <translation>十进制</translation>
+        </message>
+        <message>
+            <source>BIN</source>
+            <translation>二进制</translation>
+        </message>
+        <message>
+            <source>ASCII</source>
+            <translation>ASCII</translation>
+        </message>
     </context>
     <context>
         <name>ShmScope::ProcessManager</name>

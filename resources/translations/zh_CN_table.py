@@ -112,6 +112,10 @@ TRANSLATIONS = {
     "Decimal": "十进制",
     "Binary": "二进制",
     "ASCII": "ASCII",
+    # The toolbar's display-mode buttons: whole words, short in English, full in Chinese.
+    "HEX": "十六进制",
+    "DEC": "十进制",
+    "BIN": "二进制",
     "Offset %1 (0x%2)": "偏移 %1（0x%2）",
     "Byte 0x%1 = %2 = 0b%3": "字节 0x%1 = %2 = 0b%3",
     "Field %1: %2 (%3), bytes %4–%5": "字段 %1：%2（%3），字节 %4–%5",

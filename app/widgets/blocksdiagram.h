@@ -95,6 +95,7 @@ private:
     QFont titleFont() const;
     QFont subtitleFont() const;
     QFont columnHeaderFont() const;
+    QFont captionFont() const; // the block's "memory block" and its strip's 0 and size
 
     void paintBlock(QPainter &painter);
     void paintNode(QPainter &painter, const Node &node);

@@ -1,10 +1,12 @@
 // The blocks diagram's geometry and painting: where the cards, the block and the arrows go for the
-// widget's size, and how each is drawn. Everything scales with m_scale.
+// widget's size, and how each is drawn. Everything scales with m_scale (shapes) and m_textScale (fonts),
+// both times the classroom zoom.
 
 #include "blocksdiagram.h"
 
 #include "blocksdiagramstyle.h"
 #include "cataloguemodel.h"
+#include "zoomfactor.h"
 
 #include <QPainter>
 #include <QPainterPath>
@@ -24,10 +26,29 @@ void BlocksDiagram::resizeEvent(QResizeEvent *event)
 
 void BlocksDiagram::layoutNodes()
 {
-    m_scale = qBound(0.6, qMin(width() / 900.0, height() / 520.0), 2.0);
-    // Text shrinks less than the shapes: a small dock still reads.
-    m_textScale = qBound(0.85, m_scale, 2.0);
+    const double fit = qBound(0.6, qMin(width() / 900.0, height() / 520.0), 2.0);
+    // Text shrinks less than the shapes: a small dock still reads. The fonts are set in points here, so
+    // they would not follow the application font's zoom (presentation mode): both scales take it on.
+    const double zoom = currentZoom();
+    m_scale = fit * zoom;
+    const double unzoomedText = qBound(0.85, fit, 2.0);
+    m_textScale = unzoomedText * zoom;
     const double margin = 16 * m_scale;
+    // ...but only as large as a card still holds a mapping's address and the block its caption: a zoomed
+    // dock that stayed small keeps its picture whole (never smaller than unzoomed).
+    const double contentWidth = width() - 2 * margin;
+    const double cardInnerWidth = contentWidth * 0.28 - 24 * m_scale;
+    const double blockInnerWidth = qMin(contentWidth * 0.3, 320 * m_scale) - 28 * m_scale;
+    QFont mono = font();
+    mono.setFamily(QStringLiteral("monospace"));
+    mono.setStyleHint(QFont::Monospace);
+    mono.setPointSizeF(8.5 * m_textScale);
+    const double addressWidth = QFontMetricsF(mono).horizontalAdvance(tr("at %1").arg(hexAddress(0x7f0000000000)));
+    const double captionWidth = QFontMetricsF(captionFont()).horizontalAdvance(tr("memory block"));
+    // 10% to spare: glyph widths do not shrink in proportion at every point size (hinting).
+    const double widest = 1.1 * qMax(addressWidth / qMax(1.0, cardInnerWidth), captionWidth / qMax(1.0, blockInnerWidth));
+    if (widest > 1.0)
+        m_textScale = qMax(unzoomedText, m_textScale / widest);
     const double titleHeight = QFontMetricsF(titleFont()).height() + QFontMetricsF(subtitleFont()).height() + 14 * m_scale;
     const QSize button = m_anotherButton->sizeHint();
     m_anotherButton->move(int(margin), height() - int(margin) - button.height());
@@ -79,6 +100,16 @@ QFont BlocksDiagram::columnHeaderFont() const
     header.setCapitalization(QFont::AllUppercase);
     header.setLetterSpacing(QFont::PercentageSpacing, 106);
     return header;
+}
+
+QFont BlocksDiagram::captionFont() const
+{
+    QFont caption = font();
+    caption.setPointSizeF(8.5 * m_textScale);
+    caption.setCapitalization(QFont::AllUppercase);
+    caption.setLetterSpacing(QFont::PercentageSpacing, 108);
+    caption.setBold(true);
+    return caption;
 }
 
 QFont BlocksDiagram::subtitleFont() const
@@ -143,7 +174,8 @@ void BlocksDiagram::paintEvent(QPaintEvent *)
     painter.setPen(palette().color(QPalette::Text));
     const int handles = windowHandleCount() + processMappingCount();
     painter.drawText(QRectF(margin, margin, width() - 2 * margin, titleMetrics.height()), Qt::AlignLeft | Qt::AlignVCenter,
-                     handles == 1 ? tr("One block, 1 handle") : tr("One block, %1 handles").arg(handles));
+                     titleMetrics.elidedText(handles == 1 ? tr("One block, 1 handle") : tr("One block, %1 handles").arg(handles),
+                                             Qt::ElideRight, width() - 2 * margin));
     painter.setFont(subtitleFont);
     painter.setPen(mix(palette().color(QPalette::Text), palette().color(QPalette::Base), 0.35));
     const QString subtitle = tr("Each handle maps the same bytes at its own address: shm_a is shm_b → False, "
@@ -170,12 +202,15 @@ void BlocksDiagram::paintEvent(QPaintEvent *)
     painter.setFont(headerFont);
     painter.setPen(lightBackground ? kHandleColour.darker(125) : kHandleColour);
     const double leftTop = stackTop(NodeKind::WindowHandle, m_leftColumn);
+    const QFontMetricsF headerMetrics(headerFont);
     painter.drawText(QRectF(m_leftColumn.left(), leftTop - headerHeight - 4 * m_scale, m_leftColumn.width(), headerHeight),
-                     Qt::AlignLeft | Qt::AlignBottom, tr("This window"));
+                     Qt::AlignLeft | Qt::AlignBottom,
+                     headerMetrics.elidedText(tr("This window"), Qt::ElideRight, m_leftColumn.width()));
     painter.setPen(lightBackground ? kProcessColour.darker(115) : kProcessColour.lighter(115));
     const double rightTop = stackTop(NodeKind::Process, m_rightColumn);
     painter.drawText(QRectF(m_rightColumn.left(), rightTop - headerHeight - 4 * m_scale, m_rightColumn.width(), headerHeight),
-                     Qt::AlignLeft | Qt::AlignBottom, tr("Other processes"));
+                     Qt::AlignLeft | Qt::AlignBottom,
+                     headerMetrics.elidedText(tr("Other processes"), Qt::ElideRight, m_rightColumn.width()));
     if (processMappingCount() == 0) {
         painter.setFont(subtitleFont);
         painter.setPen(mix(palette().color(QPalette::Text), palette().color(QPalette::Base), 0.45));
@@ -228,16 +263,13 @@ void BlocksDiagram::paintBlock(QPainter &painter)
     }
 
     const QRectF inner = m_blockRect.adjusted(14 * m_scale, 12 * m_scale, -14 * m_scale, -12 * m_scale);
-    QFont caption = font();
-    caption.setPointSizeF(8.5 * m_textScale);
-    caption.setCapitalization(QFont::AllUppercase);
-    caption.setLetterSpacing(QFont::PercentageSpacing, 108);
-    caption.setBold(true);
+    const QFont caption = captionFont();
     painter.setFont(caption);
     painter.setPen(kBlockColour);
     const double captionHeight = QFontMetricsF(caption).height();
     painter.drawText(QRectF(inner.left(), inner.top(), inner.width(), captionHeight), Qt::AlignHCenter,
-                     m_blockUnlinked ? tr("memory block · unlinked") : tr("memory block"));
+                     QFontMetricsF(caption).elidedText(m_blockUnlinked ? tr("memory block · unlinked") : tr("memory block"),
+                                                       Qt::ElideRight, inner.width()));
 
     QFont nameFont = font();
     nameFont.setPointSizeF(14 * m_textScale);
@@ -375,11 +407,24 @@ void BlocksDiagram::paintNode(QPainter &painter, const Node &node)
 
     const QRectF inner = card.adjusted(left ? bar + 9 * m_scale : 10 * m_scale, 5 * m_scale,
                                        left ? -10 * m_scale : -(bar + 9 * m_scale), -5 * m_scale);
+    // A crowded column (many processes, or presentation mode's large text) gets smaller card text rather
+    // than a title and an address spilling over the card's edges.
+    double cardTextScale = m_textScale;
+    {
+        QFont title = font();
+        title.setPointSizeF(11 * cardTextScale);
+        title.setBold(true);
+        QFont detail = font();
+        detail.setPointSizeF(8.5 * cardTextScale);
+        const double needed = QFontMetricsF(title).height() + QFontMetricsF(detail).height();
+        if (needed > inner.height() && inner.height() > 0)
+            cardTextScale *= inner.height() / needed;
+    }
     QFont titleFont = font();
-    titleFont.setPointSizeF(11 * m_textScale);
+    titleFont.setPointSizeF(qMax(1.0, 11 * cardTextScale));
     titleFont.setBold(true);
     QFont detailFont = font();
-    detailFont.setPointSizeF(8.5 * m_textScale);
+    detailFont.setPointSizeF(qMax(1.0, 8.5 * cardTextScale));
     QFont monoFont = detailFont;
     monoFont.setFamily(QStringLiteral("monospace"));
     monoFont.setStyleHint(QFont::Monospace);

@@ -146,6 +146,17 @@ private Q_SLOTS:
                  qPrintable(QStringLiteral("dock title %1 px, own font %2")
                                 .arg(QFontInfo(typedDock->font()).pixelSize())
                                 .arg(typedDock->testAttribute(Qt::WA_SetFont))));
+        // QDockWidget paints its title with its construction-time font unless its own font differs from
+        // the application's; a theme's style sheet drops a widget's own font, and presenting sets one.
+        const auto paintsTitleZoomed = [](const QDockWidget *dock) {
+            return dock->testAttribute(Qt::WA_SetFont) && dock->font() != QApplication::font("QDockWidget")
+                   && QFontInfo(dock->font()).pixelSize() >= 24;
+        };
+        QVERIFY(paintsTitleZoomed(typedDock));
+        window.classroom()->setTheme(ClassroomTheme::contrastLight());
+        QVERIFY(paintsTitleZoomed(typedDock));
+        QVERIFY(paintsTitleZoomed(window.findChild<QDockWidget *>(QStringLiteral("BlocksDock"))));
+        window.classroom()->setTheme(ClassroomTheme::contrastDark());
         QVERIFY(!window.findChild<QDockWidget *>(QStringLiteral("SegmentsDock"))->isVisible());
         window.byteGrid()->setSegmentSize(64); // the grid's own monospace font scales too
         QVERIFY(window.byteGrid()->cellRect(0).height() > normalCell || normalCell <= 0);

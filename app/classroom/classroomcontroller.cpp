@@ -189,6 +189,7 @@ void ClassroomController::updateActionStates()
 void ClassroomController::setTheme(const QString &theme)
 {
     m_theme = ClassroomTheme::apply(*qApp, theme);
+    m_zoom->applyDockTitleFonts();
     updateActionStates();
 }
 

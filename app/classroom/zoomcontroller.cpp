@@ -49,20 +49,30 @@ void ZoomController::setZoom(double zoom)
         font.setPixelSize(qRound(m_baseFont.pixelSize() * zoom));
     qApp->setProperty("shmscopeZoom", zoom); // before the FontChange that makes the byte grid look
     QApplication::setFont(font);
-    for (QWidget *widget : widgets) {
-        // QDockWidget paints its title with the font it had when it was made, unless its own font differs
-        // from the application's (qdockwidget.cpp): give docks one that differs only in a harmless hint.
-        if (qobject_cast<QDockWidget *>(widget) && !widget->property(kBasePointSize).isValid()
-            && m_baseFont.pointSizeF() > 0) {
-            QFont dockFont = font;
-            dockFont.setStyleStrategy(QFont::PreferAntialias);
-            widget->setFont(dockFont);
-            widget->setProperty(kBasePointSize, m_baseFont.pointSizeF());
-        }
+    applyDockTitleFonts();
+    for (QWidget *widget : widgets)
         applyZoom(widget);
-    }
     m_scaling = false;
     Q_EMIT zoomChanged(m_zoom);
+}
+
+void ZoomController::applyDockTitleFonts() const
+{
+    // QDockWidget paints its title with the font it had when it was made, unless its own font differs
+    // from the application's (qdockwidget.cpp): give docks one that differs only in a harmless hint.
+    if (m_baseFont.pointSizeF() <= 0)
+        return;
+    QFont dockFont = QApplication::font();
+    dockFont.setPointSizeF(m_baseFont.pointSizeF() * m_zoom);
+    dockFont.setStyleStrategy(QFont::PreferAntialias);
+    const QWidgetList widgets = QApplication::allWidgets();
+    for (QWidget *widget : widgets) {
+        if (!qobject_cast<QDockWidget *>(widget))
+            continue;
+        widget->setProperty(kBasePointSize, m_baseFont.pointSizeF());
+        if (!widget->testAttribute(Qt::WA_SetFont) || widget->font() != dockFont)
+            widget->setFont(dockFont);
+    }
 }
 
 void ZoomController::rememberBaseSize(QWidget *widget, double zoomNow)

@@ -25,6 +25,9 @@ public:
     void zoomOut() { setZoom(m_zoom / kStep); }
     void resetZoom() { setZoom(1.0); }
     QFont baseFont() const { return m_baseFont; }
+    // Dock titles at the current zoom. Needed again after a style sheet change (a theme): that drops the
+    // docks' own fonts, and a dock without one paints its title at its construction-time size.
+    void applyDockTitleFonts() const;
 
 Q_SIGNALS:
     void zoomChanged(double zoom);

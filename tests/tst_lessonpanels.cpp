@@ -8,6 +8,7 @@
 #include "experimentpanel.h"
 #include "experimentsession.h"
 #include "lessondocks.h"
+#include "okabeito.h"
 #include "segment.h"
 #include "stepcontrollerpanel.h"
 #include "theme.h"
@@ -148,6 +149,9 @@ void TestLessonPanels::classStepsTheLostUpdateWithKeysAndScoresThePrediction()
     QVERIFY(steps.stepButton(0));
     QVERIFY(steps.stepButton(1));
     QVERIFY(steps.stepButton(0)->text().contains(QLatin1String("[1]")));
+    // Worker i's card carries Okabe-Ito colour i down its side, as its timeline lane does.
+    QVERIFY(steps.stepButton(0)->parentWidget()->styleSheet().contains(OkabeIto::workerColor(0).name()));
+    QVERIFY(steps.stepButton(1)->parentWidget()->styleSheet().contains(OkabeIto::workerColor(1).name()));
 
     // The class predicts 2.
     auto *predictEdit = steps.findChild<QLineEdit *>();

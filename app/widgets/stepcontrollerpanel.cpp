@@ -1,6 +1,7 @@
 #include "stepcontrollerpanel.h"
 
 #include "experimentsession.h"
+#include "okabeito.h"
 #include "predictionscore.h"
 
 #include <QBoxLayout>
@@ -266,9 +267,10 @@ void StepControllerPanel::rebuildCards()
         Card card;
         card.frame = new QFrame(m_cardArea);
         card.frame->setObjectName(QStringLiteral("workerCard"));
-        card.frame->setStyleSheet(
-            QStringLiteral("#workerCard { background: %1; border: 1px solid #323846; border-radius: 10px; }")
-                .arg(kCardBackground.name()));
+        // Worker i's Okabe-Ito colour down the card's side, as on its timeline lane (colour-blind safe).
+        card.frame->setStyleSheet(QStringLiteral("#workerCard { background: %1; border: 1px solid #323846;"
+                                                 " border-left: 6px solid %2; border-radius: 10px; }")
+                                      .arg(kCardBackground.name(), OkabeIto::workerColor(row).name()));
         card.frame->setMinimumWidth(260);
         auto *cardLayout = new QVBoxLayout(card.frame);
         cardLayout->setContentsMargins(14, 12, 14, 12);

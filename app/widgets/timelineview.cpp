@@ -1,5 +1,6 @@
 #include "timelineview.h"
 
+#include "okabeito.h"
 #include "opstyle.h"
 #include "timeline/timelinerecorder.h"
 
@@ -24,11 +25,6 @@ const QColor kGrid(0x2f, 0x34, 0x40);
 const QColor kMutedText(0x9a, 0xa3, 0xb2);
 const QColor kScrubber(0xff, 0xd1, 0x66);
 const QColor kPolled(0x7f, 0xdb, 0xff);
-
-// Okabe-Ito-like hues, distinct on a dark background, one per holder.
-const QColor kPidColours[] = { QColor(0x56, 0xb4, 0xe9), QColor(0xe6, 0x9f, 0x00), QColor(0x00, 0x9e, 0x73),
-    QColor(0xcc, 0x79, 0xa7), QColor(0xf0, 0xe4, 0x42), QColor(0xd5, 0x5e, 0x00), QColor(0x99, 0x99, 0xff),
-    QColor(0x88, 0xcc, 0xcc) };
 
 const OpCode kLegendOps[] = { OpCode::Load, OpCode::Add, OpCode::Store, OpCode::Write, OpCode::Acquire,
     OpCode::Release, OpCode::Wait, OpCode::Notify, OpCode::Start, OpCode::Exit };
@@ -179,7 +175,8 @@ qint64 TimelineView::timeAt(double x) const
 QColor TimelineView::colourOfPid(pid_t pid) const
 {
     const int index = int(lanePids().indexOf(pid));
-    return index < 0 ? kMutedText : kPidColours[size_t(index) % std::size(kPidColours)];
+    // Lane i is worker i: the same Okabe-Ito colour as its step-through card (colour-blind safe).
+    return index < 0 ? kMutedText : OkabeIto::workerColor(index);
 }
 
 QString TimelineView::labelOf(pid_t pid) const

@@ -9,10 +9,13 @@ namespace ShmScope {
 // The few process-level POSIX calls the GUI needs to run workers it can pause, resume and kill,
 // kept here so that app/ never calls them directly.
 
+// The priority (nice value) of the processes the GUI starts, below the window's own.
+constexpr int kWorkerNiceness = 10;
+
 // For QProcess::setChildProcessModifier: runs in the child between fork and exec, so it makes only
-// async-signal-safe calls. The child becomes its own process-group leader (so pausing or killing it
-// reaches a script's own children too) and gets SIGKILL when its parent dies, even if the parent is
-// killed without cleaning up.
+// plain system calls. The child becomes its own process-group leader (so pausing or killing it
+// reaches a script's own children too), gets SIGKILL when its parent dies, even if the parent is
+// killed without cleaning up, and runs at kWorkerNiceness so the window stays responsive.
 void prepareChildProcess();
 
 // Sends signalNumber to pid's process group, falling back to pid alone when the group is gone.

@@ -2,6 +2,7 @@
 
 #include "layout.h"
 #include "oplog.h"
+#include "processcontrol.h"
 #include "segment.h"
 #include "stepcontrol.h"
 #include "sync/syncstate.h"
@@ -316,6 +317,7 @@ void ExperimentRunner::launch(int workerIndex)
     connect(raw, &QProcess::finished, this, [this, workerIndex](int exitCode, QProcess::ExitStatus status) {
         onProcessFinished(workerIndex, exitCode, status);
     });
+    raw->setChildProcessModifier(&prepareChildProcess); // below the window's priority; dies with us
     raw->start(run.program, run.arguments);
     if (!raw->waitForStarted(kStartTimeoutMs)) {
         run.state = WorkerRun::State::FailedToStart;

@@ -4,11 +4,14 @@
 //   2. poll-to-paint latency of another process's write      target <= 16.7 ms (one frame at 60 Hz)
 //   3. CPU of an idle window polling at 60 Hz (% of a core)  target <= 3 %
 //   4. first paint of a 1 GiB segment (ms), and RSS          target <= 200 ms, RSS flat
+//   5. responsiveness with 32 busy workers: how late a 10 ms timer fires in the window's event loop
+//      (median and 99th percentile), beside the same window with no worker, and frames painted
 // Run offscreen: QT_QPA_PLATFORM=offscreen build/bin/bench_gui
 
 #include "bytegridview.h"
 #include "mainwindow.h"
 #include "poller.h"
+#include "processmanager.h"
 #include "segment.h"
 #include "theme.h"
 
@@ -264,6 +267,78 @@ void benchFirstPaint()
     }
 }
 
+// Event-loop lateness of a 10 ms timer while the window polls at 30 Hz, and the grid frames painted.
+struct Responsiveness {
+    double medianLateMs = 0;
+    double p99LateMs = 0;
+    double framesPerSecond = 0;
+};
+
+Responsiveness measureResponsiveness(MainWindow &window, int ms)
+{
+    QVector<double> lateMs;
+    QElapsedTimer since;
+    QTimer tick;
+    tick.setTimerType(Qt::PreciseTimer);
+    tick.setInterval(10);
+    QObject::connect(&tick, &QTimer::timeout, &window, [&] {
+        if (since.isValid())
+            lateMs << qMax(0.0, since.nsecsElapsed() / 1e6 - 10.0);
+        since.restart();
+    });
+    const quint64 paintsBefore = window.byteGrid()->paintCount();
+    tick.start();
+    runEventLoop(ms);
+    tick.stop();
+    std::sort(lateMs.begin(), lateMs.end());
+    Responsiveness result;
+    result.medianLateMs = median(lateMs);
+    result.p99LateMs = lateMs.isEmpty() ? 0 : lateMs.at(qMin(lateMs.size() - 1, qsizetype(lateMs.size() * 0.99)));
+    result.framesPerSecond = (window.byteGrid()->paintCount() - paintsBefore) * 1000.0 / ms;
+    return result;
+}
+
+void benchBusyWorkers()
+{
+    constexpr int kWorkers = 32;
+    std::unique_ptr<Segment> segment = makeSegment(QStringLiteral("busy"), 4096);
+    if (!segment)
+        return;
+    const QString worker = QCoreApplication::applicationDirPath() + QStringLiteral("/shmscope-worker");
+    MainWindow window;
+    QString error;
+    window.attachSegment(segment->name(), demoLayout(), &error);
+    window.setPollRate(30);
+    window.resize(1440, 900);
+    window.show();
+    runEventLoop(1000);
+    const Responsiveness quiet = measureResponsiveness(window, 3000);
+    // Half write random elements of the array as fast as they can, half count without a lock: every
+    // poll sees changes, and the two cores are shared by 32 processes and the window.
+    for (int i = 0; i < kWorkers; ++i) {
+        const QStringList arguments = i % 2 == 0
+            ? QStringList{QStringLiteral("array"), QStringLiteral("--segment"), segment->name(), QStringLiteral("--layout"),
+                          demoLayout().toSpec(), QStringLiteral("--field"), QStringLiteral("values"), QStringLiteral("--mode"),
+                          QStringLiteral("random"), QStringLiteral("--pattern"), QStringLiteral("wave"), QStringLiteral("--rate"),
+                          QStringLiteral("0")}
+            : QStringList{QStringLiteral("counter"), QStringLiteral("--segment"), segment->name(), QStringLiteral("--layout"),
+                          demoLayout().toSpec(), QStringLiteral("--field"), QStringLiteral("counter"),
+                          QStringLiteral("--iterations"), QStringLiteral("1000000000000")};
+        window.processManager()->launch(worker, arguments);
+    }
+    runEventLoop(1000);
+    const int alive = window.processManager()->aliveCount();
+    const Responsiveness busy = measureResponsiveness(window, 5000);
+    window.shutdown(); // ends every worker
+    SegmentError ignored;
+    segment->unlink(&ignored);
+    std::printf("5. responsiveness with %d busy workers (%d alive), polling at 30 Hz: a 10 ms timer fires %.2f ms late "
+                "(median), %.2f ms (99th percentile); %.1f frames/s\n"
+                "   beside the same window with no worker: %.2f ms late (median), %.2f ms (99th), %.1f frames/s\n",
+                kWorkers, alive, busy.medianLateMs, busy.p99LateMs, busy.framesPerSecond, quiet.medianLateMs,
+                quiet.p99LateMs, quiet.framesPerSecond);
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -276,5 +351,6 @@ int main(int argc, char *argv[])
     benchLatency();
     benchIdleCpu();
     benchFirstPaint();
+    benchBusyWorkers();
     return 0;
 }

@@ -65,7 +65,7 @@ int main(int argc, char *argv[])
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("ShmScope"));
     QApplication::setApplicationVersion(QStringLiteral(SHMSCOPE_VERSION));
-    QApplication::setDesktopFileName(QStringLiteral("shmscope"));
+    QApplication::setDesktopFileName(QStringLiteral("io.github.shmscope.ShmScope")); // the .desktop file's name
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/shmscope.svg")));
 
     QCommandLineParser parser;

@@ -1,6 +1,7 @@
 // shmscope-cli end to end: the built binary run with QProcess (no shell), checked against the bytes in
 // /dev/shm, against xxd, and against a real python3 process that filled a block with every type code.
 
+#include "clirun.h"
 #include "segment.h"
 
 #include <QDir>
@@ -12,18 +13,10 @@
 #include <QTest>
 
 using namespace ShmScope;
+using namespace ShmScopeTest;
 
 namespace {
 
-struct CliResult {
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-    QStringList errLines() const
-    {
-        return QString::fromUtf8(err).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
-    }
-};
 
 constexpr int kTimeoutMs = 30000;
 
@@ -90,19 +83,7 @@ void TestCli::cleanup()
 
 CliResult TestCli::runCli(const QStringList &arguments) const
 {
-    QProcess process;
-    process.start(m_cli, arguments);
-    CliResult result;
-    if (!process.waitForFinished(kTimeoutMs) || process.exitStatus() != QProcess::NormalExit) {
-        process.kill();
-        process.waitForFinished();
-        result.err = "shmscope-cli did not finish normally";
-        return result;
-    }
-    result.exitCode = process.exitCode();
-    result.out = process.readAllStandardOutput();
-    result.err = process.readAllStandardError();
-    return result;
+    return runProgram(m_cli, arguments, kTimeoutMs);
 }
 
 QString TestCli::shmPrefix() const

@@ -2,6 +2,7 @@
 // shell), every claim checked against shared memory itself (core's Segment and readSyncState), and
 // every bad input answered with exactly one stderr line and nothing left in /dev/shm.
 
+#include "clirun.h"
 #include "oplog.h"
 #include "segment.h"
 #include "stepcontrol.h"
@@ -18,16 +19,10 @@
 #include <unistd.h>
 
 using namespace ShmScope;
+using namespace ShmScopeTest;
 
 namespace {
 
-struct CliResult {
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-    QStringList errLines() const { return QString::fromUtf8(err).split(QLatin1Char('\n'), Qt::SkipEmptyParts); }
-    QJsonObject json() const { return QJsonDocument::fromJson(out).object(); }
-};
 
 constexpr int kTimeoutMs = 30000;
 
@@ -106,19 +101,7 @@ void TestCliSync::cleanup()
 
 CliResult TestCliSync::runCli(const QStringList &arguments) const
 {
-    QProcess process;
-    process.start(m_cli, arguments);
-    CliResult result;
-    if (!process.waitForFinished(kTimeoutMs) || process.exitStatus() != QProcess::NormalExit) {
-        process.kill();
-        process.waitForFinished();
-        result.err = "shmscope-cli did not finish normally";
-        return result;
-    }
-    result.exitCode = process.exitCode();
-    result.out = process.readAllStandardOutput();
-    result.err = process.readAllStandardError();
-    return result;
+    return runProgram(m_cli, arguments, kTimeoutMs);
 }
 
 QProcess *TestCliSync::startWorker(const QStringList &arguments)

@@ -64,6 +64,12 @@ Layout layoutOf(const QString &spec)
 
 } // namespace
 
+// One polled moment: the whole segment, stamped with the moment its read began.
+struct Polled {
+    qint64 timeNs;
+    QByteArray bytes;
+};
+
 class TestTimeline : public QObject {
     Q_OBJECT
 
@@ -89,6 +95,9 @@ private:
     QString uniqueName();
     QProcess *startWorker(const QStringList &arguments);
     QVector<OpLogEntry> drain(OpLogReader &reader);
+    // One poll of the GUI's timeline feed in miniature: the log drained first, then the segment copied
+    // (a snapshot is the truth as of its read's start) and handed to the recorder.
+    Polled pollInto(TimelineRecorder &recorder, int track, OpLogReader &reader, const Segment &segment);
 
     int m_counter = 0;
     QStringList m_segments;
@@ -148,6 +157,15 @@ QVector<OpLogEntry> TestTimeline::drain(OpLogReader &reader)
         if (batch.entries.isEmpty())
             return all;
     }
+}
+
+Polled TestTimeline::pollInto(TimelineRecorder &recorder, int track, OpLogReader &reader, const Segment &segment)
+{
+    recorder.addEntries(drain(reader));
+    const qint64 readStartNs = monotonicNow();
+    const Snapshot snapshot = takeSnapshot(segment, 0, segment.size());
+    recorder.addSnapshot(track, readStartNs, snapshot.bytes);
+    return Polled { readStartNs, snapshot.bytes };
 }
 
 void TestTimeline::writesAreEncodedAtTheirWidth_data()
@@ -282,18 +300,8 @@ void TestTimeline::scrubbingBackReproducesSteppedWorkerExactly()
     constexpr int kKeyframeEvery = 16;
     TimelineRecorder recorder(TimelineRecorder::kDefaultMemoryCap, kKeyframeEvery);
     const int track = recorder.addSegment(name, layout);
-    struct Polled {
-        qint64 timeNs;
-        QByteArray bytes;
-    };
     QVector<Polled> polled;
-    auto poll = [&] {
-        recorder.addEntries(drain(reader));
-        const qint64 readStartNs = monotonicNow(); // a snapshot is the truth as of its read's start
-        const Snapshot snapshot = takeSnapshot(*segment, 0, segment->size());
-        recorder.addSnapshot(track, readStartNs, snapshot.bytes);
-        polled << Polled { readStartNs, snapshot.bytes };
-    };
+    const auto poll = [&] { polled << pollInto(recorder, track, reader, *segment); };
     poll();
 
     QProcess *worker = startWorker({ QStringLiteral("array"), QStringLiteral("--segment"), name,
@@ -368,18 +376,8 @@ void TestTimeline::scrubbingBackReproducesFreeRunningWorker()
 
     TimelineRecorder recorder(TimelineRecorder::kDefaultMemoryCap, 512);
     const int track = recorder.addSegment(name, layout);
-    struct Polled {
-        qint64 timeNs;
-        QByteArray bytes;
-    };
     QVector<Polled> polled;
-    auto poll = [&] {
-        recorder.addEntries(drain(reader));
-        const qint64 readStartNs = monotonicNow(); // a snapshot is the truth as of its read's start
-        const Snapshot snapshot = takeSnapshot(*segment, 0, segment->size());
-        recorder.addSnapshot(track, readStartNs, snapshot.bytes);
-        polled << Polled { readStartNs, snapshot.bytes };
-    };
+    const auto poll = [&] { polled << pollInto(recorder, track, reader, *segment); };
     poll();
     constexpr int kIterations = 5000;
     QProcess *worker = startWorker({ QStringLiteral("counter"), QStringLiteral("--segment"), name,
@@ -518,10 +516,6 @@ void TestTimeline::memoryStaysUnderTheCap()
 
     // A reference image kept beside it, written the same way, checked at the polled moments.
     QByteArray live(int(layout.size()), '\0');
-    struct Polled {
-        qint64 timeNs;
-        QByteArray bytes;
-    };
     QVector<Polled> polled;
     qint64 now = 1000;
     quint64 index = 0;
